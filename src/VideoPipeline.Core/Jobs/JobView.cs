@@ -1,0 +1,27 @@
+namespace VideoPipeline.Core.Jobs;
+
+/// <summary>What <c>GET /api/videos/{id}</c> returns (DESIGN.md §5).</summary>
+public sealed record JobView
+{
+    public required string Id { get; init; }
+    public required JobStatus Status { get; init; }
+    public int? Progress { get; init; }
+    public string? Phase { get; init; }
+    public required ProviderView Provider { get; init; }
+    public OutputView? Output { get; init; }
+    public JobError? Error { get; init; }
+    public string? BatchId { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+}
+
+public sealed record ProviderView(ProviderName Name, string Model, string? TaskId = null, string? Status = null);
+
+public sealed record OutputView(
+    string Container,
+    string BlobName,
+    string? BlobUri = null,
+    long? Bytes = null,
+    string? ContentType = null,
+    string? Sha256 = null);
