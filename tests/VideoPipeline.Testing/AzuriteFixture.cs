@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace VideoPipeline.Testing;
 
 /// <summary>xunit class fixture: one in-memory Azurite per test class.</summary>
