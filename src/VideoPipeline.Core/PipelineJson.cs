@@ -8,6 +8,11 @@ public static class PipelineJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
+    /// <summary>The wire name of an enum value (e.g. <c>foxapi</c>), as the API reads and writes it.</summary>
+    public static string EnumName<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        JsonSerializer.Serialize(value, Options).Trim('"');
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -1,0 +1,40 @@
+namespace VideoPipeline.Core;
+
+/// <summary>The <c>Pipeline</c> configuration section: behaviour shared by both hosts.</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>
+    /// The base URL providers can reach this host at (e.g. <c>https://myapp.azurewebsites.net</c>). Per-task callbacks
+    /// are only used when it is set; otherwise the workflow polls.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>Key for per-job callback tokens and for signing notifications to <c>notifyUrl</c>.</summary>
+    public string? CallbackSecret { get; set; }
+
+    /// <summary>How long a job may wait for the provider before it fails with <c>timeout</c>.</summary>
+    public TimeSpan JobDeadline { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Longest gap between two status checks, also the safety-net interval while waiting for a callback.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Shortest gap between two status checks.</summary>
+    public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Resubmit when a submission's outcome is unknown (timeout after sending). Off by default: the provider may
+    /// have accepted the first request, and a second one is paid again.
+    /// </summary>
+    public bool ResubmitWhenOutcomeUnknown { get; set; }
+
+    /// <summary>
+    /// Origins (<c>scheme://host:port</c>) exempt from the media URL rules, for local development against the
+    /// emulator. Every other URL is still checked.
+    /// </summary>
+    public List<string> DevelopmentAllowedOrigins { get; set; } = [];
+
+    /// <summary>Container archived videos go to when a request names none.</summary>
+    public string DefaultContainer { get; set; } = "videos";
+}

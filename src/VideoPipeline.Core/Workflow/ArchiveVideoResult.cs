@@ -1,0 +1,5 @@
+using VideoPipeline.Core.Jobs;
+
+namespace VideoPipeline.Core.Workflow;
+
+public sealed record ArchiveVideoResult(OutputView? Output, ActivityError? Error);

@@ -1,0 +1,34 @@
+using VideoPipeline.Core.Jobs;
+
+namespace VideoPipeline.Core.Workflow;
+
+/// <summary>
+/// Everything the workflow needs from configuration, fixed when the job starts and carried in its input, so replays
+/// never read configuration (which may change between them).
+/// </summary>
+public sealed record JobPlan
+{
+    /// <summary>Callback or Poll; Auto is resolved before the job starts.</summary>
+    public required WaitMode WaitMode { get; init; }
+
+    /// <summary>The URL the provider calls back (per-task callbacks only).</summary>
+    public Uri? CallbackUrl { get; init; }
+
+    public required TimeSpan Deadline { get; init; }
+
+    public required TimeSpan MinPollInterval { get; init; }
+
+    public required TimeSpan MaxPollInterval { get; init; }
+
+    /// <summary>The model's typical generation time: the first polling estimate when the provider gives none.</summary>
+    public required TimeSpan TypicalGenerationTime { get; init; }
+
+    public bool ResubmitWhenOutcomeUnknown { get; init; }
+
+    /// <summary>Delete the video at the provider once it is archived (where the provider supports it).</summary>
+    public bool DeleteAtProvider { get; init; }
+
+    public required string Container { get; init; }
+
+    public required string BlobName { get; init; }
+}

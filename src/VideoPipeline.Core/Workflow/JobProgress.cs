@@ -1,0 +1,20 @@
+using VideoPipeline.Core.Jobs;
+
+namespace VideoPipeline.Core.Workflow;
+
+/// <summary>The orchestration's custom status: what the job view shows while the job runs.</summary>
+public sealed record JobProgress
+{
+    public required JobStatus Status { get; init; }
+
+    /// <summary>A short human-readable description of the current step.</summary>
+    public required string Phase { get; init; }
+
+    public int? Progress { get; init; }
+
+    public string? ProviderTaskId { get; init; }
+
+    public string? ProviderStatus { get; init; }
+
+    public DateTime UpdatedAt { get; init; }
+}

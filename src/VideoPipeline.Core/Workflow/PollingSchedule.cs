@@ -1,0 +1,53 @@
+namespace VideoPipeline.Core.Workflow;
+
+/// <summary>
+/// When to check a provider task next. First near the expected finish (the provider's <c>estimated_time</c>, else
+/// the model's typical time), then from the reported <c>progress</c> when there is one; once overdue, at a
+/// fraction of the time already spent, so a slow task costs a few calls rather than one a second. Always within
+/// [min, max], and never sooner than the provider asked (<c>Retry-After</c>, <c>openai-poll-after-ms</c>).
+/// </summary>
+public static class PollingSchedule
+{
+    /// <summary>Once overdue, wait this fraction of the elapsed time (bounds detection delay relative to job length).</summary>
+    public const double OverdueFraction = 0.15;
+
+    /// <summary>Aim slightly before a progress-projected finish: progress is coarse and often lags.</summary>
+    public const double ProgressFraction = 0.9;
+
+    public static TimeSpan NextDelay(
+        JobPlan plan,
+        TimeSpan elapsed,
+        TimeSpan? providerEstimate,
+        int? progress,
+        TimeSpan? providerPollAfter,
+        TimeSpan? retryAfter)
+    {
+        TimeSpan delay;
+        if (plan.WaitMode == Jobs.WaitMode.Callback)
+        {
+            // Waiting for the callback; polling is only the safety net for a lost one.
+            delay = plan.MaxPollInterval;
+        }
+        else if (progress is > 0 and < 100)
+        {
+            var projectedRemaining = elapsed * ((100.0 - progress.Value) / progress.Value);
+            delay = projectedRemaining * ProgressFraction;
+        }
+        else
+        {
+            var remaining = (providerEstimate ?? plan.TypicalGenerationTime) - elapsed;
+            delay = remaining > plan.MinPollInterval ? remaining : elapsed * OverdueFraction;
+        }
+
+        delay = Clamp(delay, plan.MinPollInterval, plan.MaxPollInterval);
+        if (providerPollAfter is { } pollAfter && pollAfter > delay)
+        {
+            delay = pollAfter;
+        }
+
+        return retryAfter is { } wait && wait > delay ? wait : delay;
+    }
+
+    private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
+        value < min ? min : value > max ? max : value;
+}

@@ -1,0 +1,272 @@
+using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
+
+namespace VideoPipeline.Core.Workflow;
+
+/// <summary>
+/// The workflow of one job (DESIGN.md §3): submit, wait for the provider (durable timers raced against one callback
+/// wait), archive, finish. Written against <see cref="IOrchestrationContext"/> only, so it runs unchanged on
+/// Durable Functions and on the local durable runtime; it must stay deterministic (no I/O, no clock, no randomness).
+/// </summary>
+public static class VideoJobWorkflow
+{
+    public const int MaxSubmitAttempts = 6;
+    public const int MaxArchiveAttempts = 3;
+    public const int MaxNotifyAttempts = 3;
+
+    /// <summary>Consecutive transient status failures tolerated before the job fails.</summary>
+    public const int MaxStatusFailures = 10;
+
+    public static Task<VideoJobResult> RunAsync(IOrchestrationContext context, VideoJobInput input) =>
+        new JobRun(context, input).ExecuteAsync();
+
+    /// <summary>Exponential backoff for transient failures without a Retry-After: 2, 4, 8, … seconds, at most 60.</summary>
+    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+
+    private sealed class JobRun(IOrchestrationContext context, VideoJobInput input)
+    {
+        private readonly JobRequest _request = input.Request;
+        private readonly JobPlan _plan = input.Plan;
+        private DateTime _deadline;
+        private JobTimings _timings = null!;
+        private Task<CancelRequest?> _cancelRequested = null!;
+        private Task<CallbackHint?> _callback = null!;
+        private ProviderTask? _task;
+
+        public async Task<VideoJobResult> ExecuteAsync()
+        {
+            var started = context.CurrentUtcDateTime;
+            _deadline = started + _plan.Deadline;
+            _timings = new JobTimings(started);
+
+            // One wait per event for the whole job: cancelling and re-creating waits per round would hit the
+            // isolated worker's bug where a cancelled waiter still consumes the next event.
+            _cancelRequested = context.WaitForExternalEvent<CancelRequest?>(EventNames.Cancel);
+            _callback = context.WaitForExternalEvent<CallbackHint?>(EventNames.ProviderCallback);
+
+            var result = await SubmitAsync() ?? await WaitForResultAsync() ?? await ArchiveAsync();
+            return await FinishAsync(result);
+        }
+
+        private async Task<VideoJobResult?> SubmitAsync()
+        {
+            Report(JobStatus.Submitting, $"Submitting to {PipelineJson.EnumName(_request.Provider)}");
+            for (var attempt = 1; ; attempt++)
+            {
+                var submit = new SubmitJobInput(
+                    input.JobId, attempt, _request, _plan.CallbackUrl, _plan.ResubmitWhenOutcomeUnknown);
+                var outcome = await context.CallActivityAsync<ProviderCallResult>(ActivityNames.Submit, submit);
+                if (outcome.Task is { } task)
+                {
+                    _task = task;
+                    _timings = _timings with { SubmittedAt = context.CurrentUtcDateTime };
+                    return null;
+                }
+
+                var error = outcome.Error!;
+                if (!error.IsTransient || attempt >= MaxSubmitAttempts)
+                {
+                    return Failed(error.ToJobError());
+                }
+
+                var retryAt = context.CurrentUtcDateTime + (error.RetryAfter ?? Backoff(attempt));
+                if (retryAt >= _deadline)
+                {
+                    return Failed(error.ToJobError());
+                }
+
+                Report(JobStatus.Submitting, $"Provider busy ({error.Code}); retrying submission at {retryAt:O}");
+                if (await DelayUnlessCancelledAsync(retryAt))
+                {
+                    return Cancelled("Cancelled before the provider accepted the task.");
+                }
+            }
+        }
+
+        private async Task<VideoJobResult?> WaitForResultAsync()
+        {
+            var task = _task!;
+            var reference = new ProviderTaskRef(_request.Provider, _request.Model, task.TaskId);
+            TimeSpan? retryAfter = null;
+            var statusFailures = 0;
+            ReportGenerating(task);
+
+            while (true)
+            {
+                switch (task.Status)
+                {
+                    case ProviderTaskStatus.Failed:
+                        return Failed(task.Error ?? new JobError(ErrorCodes.GenerationFailed, "The provider reported failure."));
+                    case ProviderTaskStatus.Cancelled:
+                        return Cancelled("The task was cancelled at the provider.");
+                    case ProviderTaskStatus.Succeeded when task.ResultUrls.Count > 0:
+                        _timings = _timings with { GeneratedAt = context.CurrentUtcDateTime };
+                        return null;
+                }
+
+                var now = context.CurrentUtcDateTime;
+                if (now >= _deadline)
+                {
+                    await CancelAtProviderAsync(reference);
+                    return Failed(new JobError(ErrorCodes.Timeout,
+                        $"The provider did not finish within {_plan.Deadline}; last status '{task.RawStatus}'."));
+                }
+
+                var delay = PollingSchedule.NextDelay(
+                    _plan, now - (_timings.SubmittedAt ?? now), task.EstimatedTime, task.Progress, task.PollAfter, retryAfter);
+                var fireAt = now + delay < _deadline ? now + delay : _deadline;
+
+                using (var timerCancellation = new CancellationTokenSource())
+                {
+                    var timer = context.CreateTimer(fireAt, timerCancellation.Token);
+                    var winner = await Task.WhenAny(timer, _callback, _cancelRequested);
+                    if (winner != timer)
+                    {
+                        timerCancellation.Cancel();
+                    }
+
+                    if (winner == _cancelRequested)
+                    {
+                        await CancelAtProviderAsync(reference);
+                        return Cancelled((await _cancelRequested)?.Reason ?? "Cancelled by the caller.");
+                    }
+
+                    if (winner == _callback)
+                    {
+                        // The callback is only a hint; the status endpoint below decides. A completed wait may be
+                        // replaced: only cancelled waiters are affected by the isolated worker's event bug.
+                        _callback = context.WaitForExternalEvent<CallbackHint?>(EventNames.ProviderCallback);
+                    }
+                }
+
+                var status = await context.CallActivityAsync<ProviderCallResult>(ActivityNames.CheckStatus, reference);
+                if (status.Task is { } latest)
+                {
+                    task = latest;
+                    _task = latest;
+                    retryAfter = null;
+                    statusFailures = 0;
+                    ReportGenerating(task);
+                }
+                else if (status.Error!.IsTransient && ++statusFailures < MaxStatusFailures)
+                {
+                    retryAfter = status.Error.RetryAfter ?? Backoff(statusFailures);
+                }
+                else
+                {
+                    return Failed(status.Error.ToJobError());
+                }
+            }
+        }
+
+        private async Task<VideoJobResult> ArchiveAsync()
+        {
+            Report(JobStatus.Archiving, $"Archiving to {_plan.Container}/{_plan.BlobName}", progress: 100);
+            var archive = new ArchiveVideoInput(input.JobId, _request, _task!, _plan.Container, _plan.BlobName);
+            for (var attempt = 1; ; attempt++)
+            {
+                var outcome = await context.CallActivityAsync<ArchiveVideoResult>(ActivityNames.Archive, archive);
+                if (outcome.Output is { } output)
+                {
+                    var now = context.CurrentUtcDateTime;
+                    _timings = _timings with { ArchivedAt = now };
+                    return Result(JobStatus.Succeeded) with { Output = output };
+                }
+
+                var error = outcome.Error!;
+                if (!error.IsTransient || attempt >= MaxArchiveAttempts)
+                {
+                    return Failed(error.ToJobError());
+                }
+
+                Report(JobStatus.Archiving, $"Archive attempt {attempt} failed ({error.Code}); retrying", progress: 100);
+                await context.CreateTimer(context.CurrentUtcDateTime + Backoff(attempt), CancellationToken.None);
+            }
+        }
+
+        private async Task<VideoJobResult> FinishAsync(VideoJobResult result)
+        {
+            var now = context.CurrentUtcDateTime;
+            result = result with { Timings = result.Timings with { CompletedAt = now } };
+            Report(result.Status, result.Status switch
+            {
+                JobStatus.Succeeded => "Archived",
+                JobStatus.Cancelled => "Cancelled",
+                _ => $"Failed: {result.Error?.Code}",
+            }, result.Status == JobStatus.Succeeded ? 100 : null);
+
+            if (result.Status == JobStatus.Succeeded && _plan.DeleteAtProvider && _task is { } task)
+            {
+                await context.CallActivityAsync<bool>(
+                    ActivityNames.Delete, new ProviderTaskRef(_request.Provider, _request.Model, task.TaskId));
+            }
+
+            if (_request.NotifyUrl is { } notifyUrl)
+            {
+                await NotifyAsync(new NotifyInput(input.JobId, notifyUrl, result));
+            }
+
+            return result;
+        }
+
+        private async Task NotifyAsync(NotifyInput notify)
+        {
+            for (var attempt = 1; attempt <= MaxNotifyAttempts; attempt++)
+            {
+                if (await context.CallActivityAsync<bool>(ActivityNames.Notify, notify))
+                {
+                    return;
+                }
+
+                if (attempt < MaxNotifyAttempts)
+                {
+                    await context.CreateTimer(context.CurrentUtcDateTime + Backoff(attempt + 1), CancellationToken.None);
+                }
+            }
+        }
+
+        private async Task CancelAtProviderAsync(ProviderTaskRef reference) =>
+            await context.CallActivityAsync<bool>(ActivityNames.Cancel, reference);
+
+        /// <summary>Waits until <paramref name="fireAt"/>; returns true when a cancel request arrived first.</summary>
+        private async Task<bool> DelayUnlessCancelledAsync(DateTime fireAt)
+        {
+            using var timerCancellation = new CancellationTokenSource();
+            var timer = context.CreateTimer(fireAt, timerCancellation.Token);
+            if (await Task.WhenAny(timer, _cancelRequested) == timer)
+            {
+                return false;
+            }
+
+            timerCancellation.Cancel();
+            return true;
+        }
+
+        private VideoJobResult Failed(JobError error) => Result(JobStatus.Failed) with { Error = error };
+
+        private VideoJobResult Cancelled(string reason) =>
+            Result(JobStatus.Cancelled) with { Error = new JobError(ErrorCodes.Cancelled, reason) };
+
+        private VideoJobResult Result(JobStatus status) => new()
+        {
+            Status = status,
+            ProviderTaskId = _task?.TaskId,
+            ProviderStatus = _task?.RawStatus,
+            Timings = _timings,
+        };
+
+        private void ReportGenerating(ProviderTask task) =>
+            Report(JobStatus.Generating, $"Provider status '{task.RawStatus}'", task.Progress);
+
+        private void Report(JobStatus status, string phase, int? progress = null) =>
+            context.SetCustomStatus(new JobProgress
+            {
+                Status = status,
+                Phase = phase,
+                Progress = progress,
+                ProviderTaskId = _task?.TaskId,
+                ProviderStatus = _task?.RawStatus,
+                UpdatedAt = context.CurrentUtcDateTime,
+            });
+    }
+}
