@@ -1,0 +1,237 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Callbacks;
+using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Security;
+
+namespace VideoPipeline.Core.Tests.Jobs;
+
+public class JobRequestValidatorTests
+{
+    private static JobRequestValidator Validator(bool callbacksConfigured = true, string? webhookSecret = null)
+    {
+        var pipeline = Options.Create(new PipelineOptions
+        {
+            PublicBaseUrl = callbacksConfigured ? new Uri("https://pipeline.example.com") : null,
+            CallbackSecret = callbacksConfigured ? "secret" : null,
+            DevelopmentAllowedOrigins = ["http://127.0.0.1:7072"],
+        });
+        var providers = Options.Create(new ProvidersOptions { OpenAi = { WebhookSecret = webhookSecret } });
+        return new JobRequestValidator(
+            ModelCatalogue.Default,
+            new MediaUrlPolicy(new StaticHostAddressResolver(), pipeline),
+            new CallbackAvailability(pipeline, providers));
+    }
+
+    private static async Task<JobRequestValidation> Validate(string json, JobRequestValidator? validator = null)
+    {
+        using var document = JsonDocument.Parse(json);
+        return await (validator ?? Validator()).ValidateAsync(document.RootElement.Clone());
+    }
+
+    [Theory]
+    [InlineData("""{"provider":"foxapi","model":"sora-2-preview","prompt":"A cat","imageUrl":"https://cdn.example.com/i.png","durationSeconds":5,"aspectRatio":"auto","providerOptions":{"model_params":{}}}""")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"Waves","aspectRatio":"16:9","durationSeconds":8,"resolution":"1080p","providerOptions":{"character_ids":["char_abc"],"delete_video":false}}""")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2-pro","prompt":"Waves","durationSeconds":20,"imageUrl":"https://cdn.example.com/f.jpg"}""")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"Pan on","sourceVideoUrl":"https://cdn.example.com/in.mp4","aspectRatio":"9:16","generateAudio":true,"providerOptions":{"advanced":{"seed":1}}}""")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend-fast","prompt":"Pan on","sourceVideoUrl":"http://127.0.0.1:7072/samples/input.mp4"}""")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"Cat","size":"1280x720","durationSeconds":12,"waitMode":"poll"}""")]
+    [InlineData("""{"provider":"openai","model":"sora-2-pro","prompt":"Cat","size":"1792x1024"}""")]
+    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"Cat","size":"720x1280","durationSeconds":4,"providerOptions":{"provider":"official"}}""")]
+    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"Cat","imageUrl":"https://cdn.example.com/f.png","resolution":"1080p","waitMode":"callback"}""")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"Cat","output":{"container":"my-videos","blobName":"2026/11/cat.mp4"},"metadata":{"campaign":"winter"},"notifyUrl":"https://app.example.com/hook"}""")]
+    public async Task ValidateAsync_DocumentedRequest_IsAccepted(string json)
+    {
+        var result = await Validate(json);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+        Assert.NotNull(result.Model);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ValidRequest_MapsEveryField()
+    {
+        var result = await Validate("""
+            {"provider":"foxapi","model":"sora-2","prompt":"Waves","aspectRatio":"9:16","resolution":"720p",
+             "imageUrl":"https://cdn.example.com/f.jpg","waitMode":"poll","output":{"blobName":"w.mp4"},
+             "metadata":{"k":"v"},"providerOptions":{"delete_video":true}}
+            """);
+
+        var request = result.Request!;
+        Assert.Equal(ProviderName.FoxApi, request.Provider);
+        Assert.Equal("sora-2", request.Model);
+        Assert.Equal(4, request.DurationSeconds);
+        Assert.Equal("9:16", request.AspectRatio);
+        Assert.Equal("720p", request.Resolution);
+        Assert.Equal(WaitMode.Poll, request.WaitMode);
+        Assert.Equal("w.mp4", request.Output!.BlobName);
+        Assert.Null(request.Output.Container);
+        Assert.Equal("v", request.Metadata!["k"]);
+        Assert.True(request.ProviderOptions!["delete_video"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("""[]""", "$")]
+    [InlineData("""{}""", "provider", "model", "prompt")]
+    [InlineData("""{"provider":"replicate","model":"sora-2","prompt":"x"}""", "provider")]
+    [InlineData("""{"provider":"FoxAPI","model":"sora-2","prompt":"x"}""", "provider")]
+    [InlineData("""{"provider":1,"model":"sora-2","prompt":"x"}""", "provider")]
+    [InlineData("""{"provider":"foxapi","model":"sora-3","prompt":"x"}""", "model")]
+    [InlineData("""{"provider":"apixo","model":"sora-2","prompt":"x"}""", "model")]
+    [InlineData("""{"provider":"openai","model":"veo-3.1-extend","prompt":"x"}""", "model")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":""}""", "prompt")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"   "}""", "prompt")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":42}""", "prompt")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","durationSeconds":5}""", "durationSeconds")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","durationSeconds":"8"}""", "durationSeconds")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","durationSeconds":8.5}""", "durationSeconds")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2-preview","prompt":"x","durationSeconds":0}""", "durationSeconds")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2-preview","prompt":"x","durationSeconds":21}""", "durationSeconds")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","durationSeconds":8}""", "durationSeconds")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","durationSeconds":16}""", "durationSeconds")]
+    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","durationSeconds":20}""", "durationSeconds")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","aspectRatio":"1:1"}""", "aspectRatio")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2-preview","prompt":"x","aspectRatio":"16:10"}""", "aspectRatio")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","aspectRatio":"16:9"}""", "aspectRatio")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","size":"1792x1024"}""", "size")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","size":"720*1280"}""", "size")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","size":"1280x720"}""", "size")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","resolution":"4k"}""", "resolution")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","resolution":"720p"}""", "resolution")]
+    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","resolution":"720p"}""", "resolution")]
+    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","imageUrl":"https://cdn.example.com/f.png","size":"720x1280"}""", "size")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4"}""", "sourceVideoUrl")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x"}""", "sourceVideoUrl")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","imageUrl":"https://cdn.example.com/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","generateAudio":true}""", "generateAudio")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","generateAudio":"yes"}""", "generateAudio")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","waitMode":"push"}""", "waitMode")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","waitMode":"callback"}""", "waitMode")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":"videos/x.mp4"}""", "output")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"container":"My_Videos"}}""", "output.container")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"container":"ab"}}""", "output.container")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"container":"a--b"}}""", "output.container")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"blobName":"../escape.mp4"}}""", "output.blobName")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"blobName":"dir/"}}""", "output.blobName")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"blobName":"a\u0001b"}}""", "output.blobName")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"path":"x"}}""", "output.path")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":["a"]}""", "metadata")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"a":1}}""", "metadata.a")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"bad-key":"v"}}""", "metadata.bad-key")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"jobid":"mine"}}""", "metadata.jobid")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"k":"caf\u00e9"}}""", "metadata.k")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":[]}""", "providerOptions")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"model_params":{}}}""", "providerOptions.model_params")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"character_ids":["a","b","c"]}}""", "providerOptions.character_ids")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"character_ids":"a"}}""", "providerOptions.character_ids")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"delete_video":"no"}}""", "providerOptions.delete_video")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","providerOptions":{"advanced":true}}""", "providerOptions.advanced")]
+    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","providerOptions":{"provider":"fast"}}""", "providerOptions.provider")]
+    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","providerOptions":{"seed":1}}""", "providerOptions.seed")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","colour":"red"}""", "colour")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"http://cdn.example.com/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"ftp://cdn.example.com/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"not a url"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"/relative.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://127.0.0.1/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://localhost/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://10.1.2.3/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://172.20.0.1/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://192.168.0.10/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://169.254.169.254/latest/meta-data"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://metadata.example.com/x"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://168.63.129.16/machine"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[::1]/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[fe80::1]/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[fd00::1]/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[::ffff:10.0.0.1]/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://0.0.0.0/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://100.64.0.1/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://rebind.example.com/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://internal.example.com/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://nowhere.invalid/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://user:pw@cdn.example.com/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"http://127.0.0.1:7073/f.png"}""", "imageUrl")]
+    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","notifyUrl":"https://192.168.0.1/hook"}""", "notifyUrl")]
+    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://10.0.0.1/v.mp4"}""", "sourceVideoUrl")]
+    public async Task ValidateAsync_InvalidField_ReportsThatField(string json, params string[] fields)
+    {
+        var result = await Validate(json);
+
+        Assert.False(result.IsValid);
+        Assert.Null(result.Request);
+        foreach (var field in fields)
+        {
+            Assert.True(result.Errors.ContainsKey(field),
+                $"expected an error for '{field}', got: {string.Join(", ", result.Errors.Keys)}");
+        }
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ManyBadFields_ReportsAllAtOnce()
+    {
+        var result = await Validate("""
+            {"provider":"foxapi","model":"sora-2","prompt":"","durationSeconds":7,"aspectRatio":"1:1",
+             "resolution":"8k","imageUrl":"https://10.0.0.1/x.png","notifyUrl":"http://app.example.com",
+             "metadata":{"jobid":"x"},"providerOptions":{"nope":1},"extra":true}
+            """);
+
+        Assert.Equal(
+            new[] { "aspectRatio", "durationSeconds", "extra", "imageUrl", "metadata.jobid", "notifyUrl", "prompt",
+                    "providerOptions.nope", "resolution" },
+            result.Errors.Keys.Order().ToArray());
+    }
+
+    [Theory]
+    [InlineData("sora-2-preview", 2000)]
+    [InlineData("sora-2", 5000)]
+    public async Task ValidateAsync_PromptLimit_AcceptsAtLimitRejectsAbove(string model, int limit)
+    {
+        var atLimit = await Validate($$"""{"provider":"foxapi","model":"{{model}}","prompt":"{{new string('a', limit)}}"}""");
+        var over = await Validate($$"""{"provider":"foxapi","model":"{{model}}","prompt":"{{new string('a', limit + 1)}}"}""");
+
+        Assert.True(atLimit.IsValid);
+        Assert.Contains("prompt", over.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_OverLongUrl_IsRejected()
+    {
+        var url = "https://cdn.example.com/" + new string('a', MediaUrlPolicy.MaxLength);
+
+        var result = await Validate($$"""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"{{url}}"}""");
+
+        Assert.Contains("at most 2048", result.Errors["imageUrl"][0]);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CallbackModeWithoutPublicUrl_IsRejected()
+    {
+        var result = await Validate(
+            """{"provider":"foxapi","model":"sora-2","prompt":"x","waitMode":"callback"}""",
+            Validator(callbacksConfigured: false));
+
+        Assert.Contains("not configured", result.Errors["waitMode"][0]);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_OpenAiCallbackWithWebhookSecret_IsAccepted()
+    {
+        var result = await Validate(
+            """{"provider":"openai","model":"sora-2","prompt":"x","waitMode":"callback"}""",
+            Validator(webhookSecret: "whsec_c2VjcmV0"));
+
+        Assert.True(result.IsValid);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_TooManyMetadataEntries_IsRejected()
+    {
+        var entries = string.Join(",", Enumerable.Range(0, 17).Select(i => $"\"k{i}\":\"v\""));
+
+        var result = await Validate($$$"""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{{{{entries}}}}}""");
+
+        Assert.Contains("metadata", result.Errors.Keys);
+    }
+}
