@@ -35,6 +35,12 @@ public sealed class PipelineOptions
     /// </summary>
     public List<string> DevelopmentAllowedOrigins { get; set; } = [];
 
+    /// <summary>Delete the video at the provider once archived, where the provider supports it (OpenAI).</summary>
+    public bool DeleteAtProviderAfterArchive { get; set; }
+
+    /// <summary>Container for the pipeline's own bookkeeping (submission ledger, provider task index).</summary>
+    public string StateContainer { get; set; } = "videopipeline-state";
+
     /// <summary>Container archived videos go to when a request names none.</summary>
     public string DefaultContainer { get; set; } = "videos";
 }

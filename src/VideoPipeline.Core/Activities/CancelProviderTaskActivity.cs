@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow;
+
+namespace VideoPipeline.Core.Activities;
+
+/// <summary>Best-effort cancel at the provider; false when the provider cannot cancel or the call failed.</summary>
+public sealed class CancelProviderTaskActivity(ProviderClients providers, ILogger<CancelProviderTaskActivity> logger)
+{
+    public async Task<bool> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await providers[task.Provider].CancelAsync(task.Model, task.TaskId, cancellationToken);
+        }
+        catch (ProviderException e)
+        {
+            logger.LogWarning("Cancelling {Provider} task {TaskId} failed: {Code} {Message}", task.Provider, task.TaskId, e.Code, e.Message);
+            return false;
+        }
+    }
+}

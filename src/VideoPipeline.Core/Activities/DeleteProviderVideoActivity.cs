@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow;
+
+namespace VideoPipeline.Core.Activities;
+
+/// <summary>Best-effort delete of the generated video at the provider, once it is archived.</summary>
+public sealed class DeleteProviderVideoActivity(ProviderClients providers, ILogger<DeleteProviderVideoActivity> logger)
+{
+    public async Task<bool> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await providers[task.Provider].DeleteAsync(task.Model, task.TaskId, cancellationToken);
+        }
+        catch (ProviderException e)
+        {
+            logger.LogWarning("Deleting {Provider} video {TaskId} failed: {Code} {Message}", task.Provider, task.TaskId, e.Code, e.Message);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+using VideoPipeline.Core.Jobs;
+
+namespace VideoPipeline.Core.Api;
+
+public sealed record JobList(IReadOnlyList<JobView> Items);

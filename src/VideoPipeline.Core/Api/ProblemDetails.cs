@@ -1,0 +1,19 @@
+namespace VideoPipeline.Core.Api;
+
+/// <summary>An RFC 9457 problem; validation problems list every failing field under <c>errors</c>.</summary>
+public sealed record ProblemDetails(
+    int Status,
+    string Title,
+    string? Detail = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public string Type => Status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+        413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        _ => "about:blank",
+    };
+}

@@ -1,0 +1,247 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using VideoPipeline.Core.Activities;
+using VideoPipeline.Core.Callbacks;
+using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow;
+
+namespace VideoPipeline.Core.Api;
+
+/// <summary>
+/// The HTTP operations on jobs (DESIGN.md §5), written once against the orchestration client port and mapped by both
+/// hosts. A rejected request starts nothing.
+/// </summary>
+public sealed class VideoJobsApi(
+    JobRequestValidator validator,
+    JobPlanner planner,
+    IOrchestrationClient orchestrations,
+    CallbackTokens callbackTokens,
+    ProviderClients providers)
+{
+    /// <summary>Job requests are small (a prompt is at most 5 000 characters); anything larger is refused unread.</summary>
+    public const int MaxRequestBytes = 64 * 1024;
+
+    public const int MaxIdempotencyKeyLength = 200;
+
+    public const int DefaultListLimit = 20;
+
+    public const int MaxListLimit = 200;
+
+    public async Task<ApiResponse> StartJobAsync(Stream body, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is not null
+            && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(c => c is < ' ' or > '~')))
+        {
+            return ApiResponse.Problem(400, "Invalid Idempotency-Key header.",
+                $"Use 1-{MaxIdempotencyKeyLength} printable ASCII characters.");
+        }
+
+        var (json, problem) = await ReadJsonAsync(body, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var validation = await validator.ValidateAsync(json, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return ApiResponse.Problem(400, "The job request is invalid.", "See errors for every failing field.",
+                validation.Errors);
+        }
+
+        var jobId = idempotencyKey is null ? NewJobId() : JobIdFor(idempotencyKey);
+        var existing = await orchestrations.GetInstanceAsync(jobId, cancellationToken: cancellationToken);
+        if (existing is null)
+        {
+            var request = validation.Request!;
+            var input = new VideoJobInput(jobId, request, planner.Create(jobId, request, validation.Model!));
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(
+                ActivityNames.Orchestrator, input, jobId, cancellationToken);
+        }
+
+        var statusUri = $"/api/videos/{jobId}";
+        return ApiResponse.Json(
+            202,
+            new JobAccepted(jobId, JobStatus.Queued, statusUri, $"{statusUri}/cancel"),
+            new Dictionary<string, string> { ["Location"] = statusUri });
+    }
+
+    public async Task<ApiResponse> GetJobAsync(string id, CancellationToken cancellationToken)
+    {
+        var view = await FindAsync(id, cancellationToken);
+        return view is null ? NotFound(id) : ApiResponse.Json(200, view);
+    }
+
+    public async Task<ApiResponse> ListJobsAsync(string? status, string? limit, string? batchId, CancellationToken cancellationToken)
+    {
+        JobStatus? wanted = null;
+        var errors = new FieldErrors();
+        if (status is not null)
+        {
+            wanted = Enum.GetValues<JobStatus>().Cast<JobStatus?>().FirstOrDefault(s => PipelineJson.EnumName(s!.Value) == status);
+            if (wanted is null)
+            {
+                errors.Add("status", $"Must be one of {string.Join(", ", Enum.GetValues<JobStatus>().Select(PipelineJson.EnumName))}.");
+            }
+        }
+
+        var count = DefaultListLimit;
+        if (limit is not null && (!int.TryParse(limit, out count) || count < 1 || count > MaxListLimit))
+        {
+            errors.Add("limit", $"Must be a whole number from 1 to {MaxListLimit}.");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return ApiResponse.Problem(400, "Invalid query.", errors: errors.ToDictionary());
+        }
+
+        var items = new List<JobView>();
+        var query = new OrchestrationQuery(PageSize: MaxListLimit, FetchInputsAndOutputs: true);
+        await foreach (var instance in orchestrations.QueryInstancesAsync(query, cancellationToken))
+        {
+            if (instance.Name != ActivityNames.Orchestrator || instance.SerializedInput is null)
+            {
+                continue;
+            }
+
+            var view = JobViewFactory.Create(instance);
+            if ((wanted is null || view.Status == wanted) && (batchId is null || view.BatchId == batchId))
+            {
+                items.Add(view);
+                if (items.Count == count)
+                {
+                    break;
+                }
+            }
+        }
+
+        return ApiResponse.Json(200, new JobList(items));
+    }
+
+    public async Task<ApiResponse> CancelJobAsync(string id, CancellationToken cancellationToken)
+    {
+        var view = await FindAsync(id, cancellationToken);
+        if (view is null)
+        {
+            return NotFound(id);
+        }
+
+        if (view.Status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled)
+        {
+            return ApiResponse.Problem(409, "The job has already finished.", $"Job '{id}' is {PipelineJson.EnumName(view.Status)}.");
+        }
+
+        if (view.Status == JobStatus.Archiving)
+        {
+            return ApiResponse.Problem(409, "The job is being archived.",
+                "The video is already generated and is being stored; it can no longer be cancelled.");
+        }
+
+        await orchestrations.RaiseEventAsync(id, EventNames.Cancel, new CancelRequest("Cancelled by the caller."), cancellationToken);
+        return ApiResponse.Json(202, view);
+    }
+
+    /// <summary>A provider's per-task callback. The token proves we issued the URL for this job.</summary>
+    public async Task<ApiResponse> ProviderCallbackAsync(
+        string provider, string id, string? token, Stream body, CancellationToken cancellationToken)
+    {
+        if (!callbackTokens.Verify(id, token))
+        {
+            return ApiResponse.Problem(401, "Invalid callback token.");
+        }
+
+        var view = await FindAsync(id, cancellationToken);
+        if (view is null)
+        {
+            return NotFound(id);
+        }
+
+        if (PipelineJson.EnumName(view.Provider.Name) != provider)
+        {
+            return ApiResponse.Problem(404, "Unknown callback route.", $"Job '{id}' does not use provider '{provider}'.");
+        }
+
+        var bytes = await ReadBytesAsync(body, cancellationToken);
+        if (bytes is null)
+        {
+            return ApiResponse.Problem(413, "The callback body is too large.");
+        }
+
+        CallbackHint hint;
+        try
+        {
+            var task = providers[view.Provider.Name].ParseCallback(bytes);
+            hint = new CallbackHint(task.TaskId, task.RawStatus);
+        }
+        catch (Exception e) when (e is ProviderException or JsonException)
+        {
+            return ApiResponse.Problem(400, "The callback body could not be read.", e.Message);
+        }
+
+        if (view.Status is not (JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled))
+        {
+            await orchestrations.RaiseEventAsync(id, EventNames.ProviderCallback, hint, cancellationToken);
+        }
+
+        return ApiResponse.Json(200, new { received = true });
+    }
+
+    public static ApiResponse Health() => ApiResponse.Json(200, new { status = "healthy" });
+
+    internal async Task<JobView?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        var instance = await orchestrations.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        return instance is null || instance.Name != ActivityNames.Orchestrator ? null : JobViewFactory.Create(instance);
+    }
+
+    internal static ApiResponse NotFound(string id) =>
+        ApiResponse.Problem(404, "Job not found.", $"There is no job with id '{id}'.");
+
+    /// <summary>Job ids derived from the caller's idempotency key, so a retried POST finds the same job.</summary>
+    public static string JobIdFor(string idempotencyKey) =>
+        "job-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32];
+
+    private static string NewJobId() => "job-" + Guid.CreateVersion7().ToString("N");
+
+    private static async Task<(JsonElement Json, ApiResponse? Problem)> ReadJsonAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var bytes = await ReadBytesAsync(body, cancellationToken);
+        if (bytes is null)
+        {
+            return (default, ApiResponse.Problem(413, "The request body is too large.",
+                $"Job requests are limited to {MaxRequestBytes} bytes."));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, ApiResponse.Problem(400, "The request body is not valid JSON.", e.Message));
+        }
+    }
+
+    /// <summary>Reads at most <see cref="MaxRequestBytes"/>; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBytesAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxRequestBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

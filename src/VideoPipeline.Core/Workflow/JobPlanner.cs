@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Callbacks;
+using VideoPipeline.Core.Jobs;
+
+namespace VideoPipeline.Core.Workflow;
+
+/// <summary>Fixes a job's plan from configuration when it starts (see <see cref="JobPlan"/>).</summary>
+public sealed class JobPlanner(IOptions<PipelineOptions> options, CallbackAvailability callbacks, CallbackTokens tokens)
+{
+    public JobPlan Create(string jobId, JobRequest request, ModelDefinition model)
+    {
+        var settings = options.Value;
+        var waitMode = callbacks.Resolve(model, request.WaitMode);
+        return new JobPlan
+        {
+            WaitMode = waitMode,
+            CallbackUrl = waitMode == WaitMode.Callback && model.Callback == CallbackKind.PerTaskUrl
+                ? tokens.CallbackUrl(PipelineJson.EnumName(model.Provider), jobId)
+                : null,
+            Deadline = settings.JobDeadline,
+            MinPollInterval = settings.MinPollInterval,
+            MaxPollInterval = settings.MaxPollInterval,
+            TypicalGenerationTime = model.TypicalGenerationTime,
+            ResubmitWhenOutcomeUnknown = settings.ResubmitWhenOutcomeUnknown,
+            DeleteAtProvider = settings.DeleteAtProviderAfterArchive && model.SupportsDelete,
+            Container = request.Output?.Container ?? settings.DefaultContainer,
+            BlobName = request.Output?.BlobName ?? $"{jobId}.mp4",
+        };
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using VideoPipeline.Core.Jobs;
+
+namespace VideoPipeline.Core.Workflow;
+
+/// <summary>Builds the public job view from an orchestration instance: its input, custom status and output.</summary>
+public static class JobViewFactory
+{
+    public static JobView Create(OrchestrationInstance instance)
+    {
+        var input = Read<VideoJobInput>(instance.SerializedInput)
+                    ?? throw new InvalidOperationException($"Instance '{instance.InstanceId}' has no job input.");
+        var progress = Read<JobProgress>(instance.SerializedCustomStatus);
+        var result = Read<VideoJobResult>(instance.SerializedOutput);
+
+        var (status, error) = instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed when result is not null => (result.Status, result.Error),
+            OrchestrationRuntimeStatus.Failed => (JobStatus.Failed,
+                new JobError("internal_error", instance.FailureMessage ?? "The workflow failed.")),
+            OrchestrationRuntimeStatus.Terminated => (JobStatus.Cancelled,
+                new JobError(ErrorCodes.Cancelled, "The job was terminated.")),
+            _ => (progress?.Status ?? JobStatus.Queued, (JobError?)null),
+        };
+
+        return new JobView
+        {
+            Id = instance.InstanceId,
+            Status = status,
+            Phase = progress?.Phase,
+            Progress = result is null ? progress?.Progress : status == JobStatus.Succeeded ? 100 : progress?.Progress,
+            Provider = new ProviderView(
+                input.Request.Provider,
+                input.Request.Model,
+                result?.ProviderTaskId ?? progress?.ProviderTaskId,
+                result?.ProviderStatus ?? progress?.ProviderStatus),
+            Output = result?.Output ?? new OutputView(input.Plan.Container, input.Plan.BlobName),
+            Error = error,
+            BatchId = input.BatchId,
+            CreatedAt = instance.CreatedAt,
+            UpdatedAt = instance.LastUpdatedAt,
+            CompletedAt = instance.IsFinished ? instance.LastUpdatedAt : null,
+        };
+    }
+
+    private static T? Read<T>(string? json) =>
+        string.IsNullOrEmpty(json) ? default : JsonSerializer.Deserialize<T>(json, PipelineJson.Options);
+}
