@@ -40,7 +40,4 @@ public sealed class PipelineOptions
 
     /// <summary>Container for the pipeline's own bookkeeping (submission ledger, provider task index).</summary>
     public string StateContainer { get; set; } = "videopipeline-state";
-
-    /// <summary>Container archived videos go to when a request names none.</summary>
-    public string DefaultContainer { get; set; } = "videos";
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using VideoPipeline.Core.Activities;
+using VideoPipeline.Core.Archive;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
@@ -18,7 +19,8 @@ public sealed class VideoJobsApi(
     JobPlanner planner,
     IOrchestrationClient orchestrations,
     CallbackTokens callbackTokens,
-    ProviderClients providers)
+    ProviderClients providers,
+    IBlobReadUrlIssuer readUrls)
 {
     /// <summary>Job requests are small (a prompt is at most 5 000 characters); anything larger is refused unread.</summary>
     public const int MaxRequestBytes = 64 * 1024;
@@ -142,6 +144,24 @@ public sealed class VideoJobsApi(
 
         await orchestrations.RaiseEventAsync(id, EventNames.Cancel, new CancelRequest("Cancelled by the caller."), cancellationToken);
         return ApiResponse.Json(202, view);
+    }
+
+    /// <summary>Redirects to a short-lived read-only URL of the archived video.</summary>
+    public async Task<ApiResponse> GetContentAsync(string id, CancellationToken cancellationToken)
+    {
+        var view = await FindAsync(id, cancellationToken);
+        if (view is null)
+        {
+            return NotFound(id);
+        }
+
+        if (view.Status != JobStatus.Succeeded || view.Output is null)
+        {
+            return ApiResponse.Problem(409, "The video is not archived.",
+                $"Job '{id}' is {PipelineJson.EnumName(view.Status)}; content is available once it has succeeded.");
+        }
+
+        return ApiResponse.Redirect(await readUrls.IssueReadUrlAsync(view.Output.Container, view.Output.BlobName, cancellationToken));
     }
 
     /// <summary>A provider's per-task callback. The token proves we issued the URL for this job.</summary>

@@ -35,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<CheckVideoStatusActivity>();
         services.AddTransient<CancelProviderTaskActivity>();
         services.AddTransient<DeleteProviderVideoActivity>();
+        services.AddTransient<ArchiveVideoActivity>();
         return services;
     }
 }

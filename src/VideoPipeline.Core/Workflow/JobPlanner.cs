@@ -1,11 +1,16 @@
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Workflow;
 
 /// <summary>Fixes a job's plan from configuration when it starts (see <see cref="JobPlan"/>).</summary>
-public sealed class JobPlanner(IOptions<PipelineOptions> options, CallbackAvailability callbacks, CallbackTokens tokens)
+public sealed class JobPlanner(
+    IOptions<PipelineOptions> options,
+    IOptions<StorageOptions> storage,
+    CallbackAvailability callbacks,
+    CallbackTokens tokens)
 {
     public JobPlan Create(string jobId, JobRequest request, ModelDefinition model)
     {
@@ -23,7 +28,7 @@ public sealed class JobPlanner(IOptions<PipelineOptions> options, CallbackAvaila
             TypicalGenerationTime = model.TypicalGenerationTime,
             ResubmitWhenOutcomeUnknown = settings.ResubmitWhenOutcomeUnknown,
             DeleteAtProvider = settings.DeleteAtProviderAfterArchive && model.SupportsDelete,
-            Container = request.Output?.Container ?? settings.DefaultContainer,
+            Container = request.Output?.Container ?? storage.Value.VideosContainer,
             BlobName = request.Output?.BlobName ?? $"{jobId}.mp4",
         };
     }

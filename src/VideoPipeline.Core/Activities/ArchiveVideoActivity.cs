@@ -1,0 +1,28 @@
+using VideoPipeline.Core.Archive;
+using VideoPipeline.Core.Workflow;
+
+namespace VideoPipeline.Core.Activities;
+
+/// <summary>Streams the finished video from the provider into Blob Storage, verified (DESIGN.md §6).</summary>
+public sealed class ArchiveVideoActivity(ProviderClients providers, IVideoArchiver archiver)
+{
+    public async Task<ArchiveVideoResult> RunAsync(ArchiveVideoInput input, CancellationToken cancellationToken)
+    {
+        var request = input.Request;
+        var archive = new ArchiveRequest(
+            input.JobId, request.Provider, request.Model, input.Task.TaskId, input.Container, input.BlobName);
+        try
+        {
+            var result = await archiver.ArchiveAsync(
+                archive, ct => providers[request.Provider].OpenResultAsync(input.Task, ct), cancellationToken);
+            return new ArchiveVideoResult(
+                new Jobs.OutputView(result.Container, result.BlobName, result.BlobUri.AbsoluteUri, result.Bytes,
+                    result.ContentType, result.Sha256),
+                null);
+        }
+        catch (ArchiveException e)
+        {
+            return new ArchiveVideoResult(null, new ActivityError(e.Code, e.Message, e.IsTransient));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using VideoPipeline.Core.Api;
+
+namespace VideoPipeline.Local.Api;
+
+/// <summary>Maps the HTTP contract (DESIGN.md §5) onto the shared operations in Core.</summary>
+public static class VideoPipelineEndpoints
+{
+    public static IEndpointRouteBuilder MapVideoPipelineApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").AddEndpointFilter<FunctionKeyFilter>();
+
+        api.MapPost("/videos", async (HttpRequest request, VideoJobsApi jobs, CancellationToken ct) =>
+            Result(await jobs.StartJobAsync(request.Body, request.Headers["Idempotency-Key"].FirstOrDefault(), ct)));
+
+        api.MapGet("/videos", async (
+                [FromQuery] string? status, [FromQuery] string? limit, [FromQuery] string? batchId,
+                VideoJobsApi jobs, CancellationToken ct) =>
+            Result(await jobs.ListJobsAsync(status, limit, batchId, ct)));
+
+        api.MapGet("/videos/{id}", async (string id, VideoJobsApi jobs, CancellationToken ct) =>
+            Result(await jobs.GetJobAsync(id, ct)));
+
+        api.MapGet("/videos/{id}/content", async (string id, VideoJobsApi jobs, CancellationToken ct) =>
+            Result(await jobs.GetContentAsync(id, ct)));
+
+        api.MapPost("/videos/{id}/cancel", async (string id, VideoJobsApi jobs, CancellationToken ct) =>
+            Result(await jobs.CancelJobAsync(id, ct)));
+
+        api.MapPost("/callbacks/{provider}/{id}", async (
+                string provider, string id, [FromQuery] string? token, HttpRequest request, VideoJobsApi jobs,
+                CancellationToken ct) =>
+            Result(await jobs.ProviderCallbackAsync(provider, id, token, request.Body, ct)));
+
+        endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));
+        return endpoints;
+    }
+
+    private static ApiResponseResult Result(ApiResponse response) => new(response);
+}
