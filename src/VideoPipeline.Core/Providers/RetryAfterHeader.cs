@@ -5,6 +5,14 @@ namespace VideoPipeline.Core.Providers;
 /// <summary>Reads how long a provider asks us to wait (RFC 9110 §10.2.3 <c>Retry-After</c>, and OpenAI's <c>retry-after-ms</c>).</summary>
 internal static class RetryAfterHeader
 {
+    /// <summary>RFC 9110 §5.6.7: IMF-fixdate, and the obsolete RFC 850 and asctime forms recipients must accept.</summary>
+    private static readonly string[] HttpDateFormats =
+    [
+        "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
+        "dddd, dd-MMM-yy HH:mm:ss 'GMT'",
+        "ddd MMM d HH:mm:ss yyyy",
+    ];
+
     public static TimeSpan? Read(HttpResponseMessage response, TimeProvider timeProvider)
     {
         if (response.Headers.TryGetValues("retry-after-ms", out var millisValues)
@@ -33,10 +41,11 @@ internal static class RetryAfterHeader
             return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.MaxValue.TotalSeconds - 1));
         }
 
-        if (DateTimeOffset.TryParse(
+        if (DateTimeOffset.TryParseExact(
                 value,
+                HttpDateFormats,
                 CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowInnerWhite,
                 out var date))
         {
             var delay = date - now;
