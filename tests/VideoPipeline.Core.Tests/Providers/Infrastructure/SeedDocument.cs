@@ -48,6 +48,6 @@ public sealed partial class SeedDocument
         return Encoding.UTF8.GetString(bytes, 0, (int)reader.BytesConsumed);
     }
 
-    [GeneratedRegex(@"--form '?(?<name>[a-z_]+)=(?<value>[^'\r\n]*)'?")]
+    [GeneratedRegex(@"--form (?:'(?<name>[a-z_]+)=(?<value>[^'\r\n]*)'|(?<name>[a-z_]+)=(?<value>\S+))")]
     private static partial Regex FormField();
 }
