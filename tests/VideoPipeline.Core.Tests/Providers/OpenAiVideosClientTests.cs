@@ -218,6 +218,31 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeleteAsync_GatewayAnswersNoContent_ReturnsTrue()
+    {
+        _server.On("DELETE", "/v1/videos/video_1", Status(204));
+
+        Assert.True(await Client.DeleteAsync("sora-2", "video_1"));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_NotDeleted_ReturnsFalse()
+    {
+        _server.On("DELETE", "/v1/videos/video_1", Json(200, """{"id":"video_1","object":"video.deleted","deleted":false}"""));
+
+        Assert.False(await Client.DeleteAsync("sora-2", "video_1"));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_TransientFailure_IsRetried()
+    {
+        _server.On("DELETE", "/v1/videos/video_1", Status(502), Json(200, """{"id":"video_1","object":"video.deleted","deleted":true}"""));
+
+        Assert.True(await Client.DeleteAsync("sora-2", "video_1"));
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
     public async Task DeleteAsync_AlreadyGone_ReturnsTrue()
     {
         _server.On("DELETE", "/v1/videos/video_1", Json(404, """{"error":{"message":"not found","type":"invalid_request_error"}}"""));

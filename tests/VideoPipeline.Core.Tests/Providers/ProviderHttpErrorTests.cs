@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 using System.Net.Sockets;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
@@ -294,6 +295,66 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
         }
 
         Assert.Equal(5, _server.RequestsTo("GET", "/api/v1/statusTask/sora-2-pro").Count);
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_BodyStallsAfterHeaders_TimesOutAsMayHaveBeenProcessed()
+    {
+        _server.On("GET", StatusPath, async context =>
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"id":"task-1",""");
+            await context.Response.Body.FlushAsync();
+            await Hang()(context);
+        });
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.GetStatusAsync("sora-2", "task-1"));
+
+        Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
+        Assert.True(error.IsTransient);
+        Assert.True(error.RequestMayHaveBeenProcessed);
+    }
+
+    [Fact]
+    public async Task OpenResultAsync_StreamLongerThanTheAttemptTimeout_IsNotCut()
+    {
+        // The attempt timeout covers the wait for response headers, not the download of a large video.
+        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:Resilience:MediaTimeout"] = "00:00:00.200" });
+        var gate = new TaskCompletionSource();
+        _server.On("GET", "/files/slow.mp4", async context =>
+        {
+            context.Response.ContentType = "video/mp4";
+            context.Response.ContentLength = 6;
+            await context.Response.Body.WriteAsync("abc"u8.ToArray());
+            await context.Response.Body.FlushAsync();
+            await gate.Task;
+            await context.Response.Body.WriteAsync("def"u8.ToArray());
+        });
+        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [_server.Url("files/slow.mp4")]);
+
+        await using var content = await host.Client(ProviderName.FoxApi).OpenResultAsync(task);
+        var first = new byte[3];
+        await content.Stream.ReadExactlyAsync(first);
+        await Task.Delay(TimeSpan.FromMilliseconds(600)); // three attempt timeouts pass mid-body
+        gate.SetResult();
+        var rest = new byte[3];
+        await content.Stream.ReadExactlyAsync(rest);
+
+        Assert.Equal("abcdef", System.Text.Encoding.ASCII.GetString([.. first, .. rest]));
+    }
+
+    [Fact]
+    public async Task OpenResultAsync_NoHeadersWithinTheAttemptTimeout_RetriesThenFailsAsUnavailable()
+    {
+        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:Resilience:MediaTimeout"] = "00:00:00.200" });
+        _server.On("GET", "/files/stuck.mp4", Hang());
+        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [_server.Url("files/stuck.mp4")]);
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Client(ProviderName.FoxApi).OpenResultAsync(task));
+
+        Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
+        Assert.True(error.IsTransient);
+        Assert.Equal(1 + 2, _server.RequestsTo("GET", "/files/stuck.mp4").Count);
     }
 
     private async Task WaitForRequestAsync(string method, string path)

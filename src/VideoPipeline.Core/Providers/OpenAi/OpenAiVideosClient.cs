@@ -78,8 +78,15 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
         using var request = new HttpRequestMessage(HttpMethod.Delete, VideoUrl(taskId));
         try
         {
-            var response = await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
-            return response.Body.Boolean("deleted") ?? true;
+            using var response = await _http.SendAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await _http.ErrorFromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+
+            // {id, object:"video.deleted", deleted}; a gateway's empty 204 counts as deleted too.
+            var body = await _http.ReadBodyAsync(request, response, ProviderHttp.MaxJsonBytes, cancellationToken).ConfigureAwait(false);
+            return body.Length == 0 || (_http.ParseJson(body).Boolean("deleted") ?? true);
         }
         catch (ProviderException exception) when (exception.Code == ErrorCodes.NotFound)
         {
