@@ -22,7 +22,7 @@ internal static class InputImageFetcher
     public static async Task<InputImage> FetchAsync(
         ProviderHttp http, HttpClient mediaClient, string imageUrl, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(imageUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        if (!HttpUrl.TryParse(imageUrl, out var url))
         {
             throw Invalid("imageUrl is not an absolute http(s) URL");
         }

@@ -74,11 +74,10 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
     public async Task<byte[]> ReadBodyAsync(
         HttpRequestMessage request, HttpResponseMessage response, long maxBytes, CancellationToken cancellationToken)
     {
-        using var timeoutSource = new CancellationTokenSource(EffectiveTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        using var deadline = ReadDeadline(cancellationToken);
         try
         {
-            return await HttpContentReader.ReadBoundedAsync(response.Content, maxBytes, linked.Token).ConfigureAwait(false);
+            return await HttpContentReader.ReadBoundedAsync(response.Content, maxBytes, deadline.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested
                                           && ProviderErrors.FromTransport(provider, request, exception, timeout) is { } mapped)
@@ -106,9 +105,8 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
         var detail = ProviderErrorDetail.None;
         try
         {
-            using var timeoutSource = new CancellationTokenSource(EffectiveTimeout, timeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-            var body = await HttpContentReader.ReadBoundedAsync(response.Content, MaxErrorBytes, linked.Token).ConfigureAwait(false);
+            using var deadline = ReadDeadline(cancellationToken);
+            var body = await HttpContentReader.ReadBoundedAsync(response.Content, MaxErrorBytes, deadline.Token).ConfigureAwait(false);
             detail = ProviderErrorDetail.Parse(body);
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or HttpRequestException
@@ -166,5 +164,15 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
             : OpenStreamAsync(mediaClient, task.ResultUrls[0], PublicUrlExpiredStatuses, cancellationToken);
     }
 
-    private TimeSpan EffectiveTimeout => timeout > TimeSpan.Zero ? timeout : Timeout.InfiniteTimeSpan;
+    /// <summary>The caller's token, also cancelled once the per-request timeout has passed (none when it is not positive).</summary>
+    private CancellationTokenSource ReadDeadline(CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout > TimeSpan.Zero)
+        {
+            deadline.CancelAfter(timeout);
+        }
+
+        return deadline;
+    }
 }

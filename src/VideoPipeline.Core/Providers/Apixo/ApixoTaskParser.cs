@@ -79,17 +79,7 @@ internal static class ApixoTaskParser
         {
             foreach (var item in items.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.String
-                    || !Uri.TryCreate(item.GetString(), UriKind.Absolute, out var url)
-                    || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-                {
-                    throw ProviderErrors.Protocol(Provider, "a result URL in resultJson is not an absolute http(s) URL");
-                }
-
-                if (!urls.Contains(url))
-                {
-                    urls.Add(url);
-                }
+                HttpUrl.AddResult(Provider, urls, item.ValueKind == JsonValueKind.String ? item.GetString() : item.GetRawText());
             }
         }
 

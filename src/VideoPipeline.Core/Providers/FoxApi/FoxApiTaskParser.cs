@@ -46,44 +46,25 @@ internal static class FoxApiTaskParser
     private static List<Uri> ResultUrls(JsonElement task)
     {
         var urls = new List<Uri>();
-        if (task.Property("results") is { ValueKind: JsonValueKind.Array } results)
-        {
-            foreach (var item in results.EnumerateArray())
-            {
-                Add(urls, item.ValueKind == JsonValueKind.String ? item.GetString() : item.String("url"));
-            }
-        }
-
+        AddItems(urls, task.Property("results"));
         if (task.Property("output") is { ValueKind: JsonValueKind.Object } output)
         {
-            Add(urls, output.String("url"));
-            if (output.Property("urls") is { ValueKind: JsonValueKind.Array } outputUrls)
-            {
-                foreach (var item in outputUrls.EnumerateArray())
-                {
-                    Add(urls, item.ValueKind == JsonValueKind.String ? item.GetString() : item.String("url"));
-                }
-            }
+            HttpUrl.AddResult(Provider, urls, output.String("url"));
+            AddItems(urls, output.Property("urls"));
         }
 
         return urls;
     }
 
-    private static void Add(List<Uri> urls, string? value)
+    /// <summary>An array of <c>"url"</c> or <c>{"url":…}</c> items; anything else (null, absent) adds nothing.</summary>
+    private static void AddItems(List<Uri> urls, JsonElement? items)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (items is { ValueKind: JsonValueKind.Array } array)
         {
-            return;
-        }
-
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-        {
-            throw ProviderErrors.Protocol(Provider, "a result URL is not an absolute http(s) URL");
-        }
-
-        if (!urls.Contains(url))
-        {
-            urls.Add(url);
+            foreach (var item in array.EnumerateArray())
+            {
+                HttpUrl.AddResult(Provider, urls, item.ValueKind == JsonValueKind.String ? item.GetString() : item.String("url"));
+            }
         }
     }
 
