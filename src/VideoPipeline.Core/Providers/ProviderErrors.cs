@@ -80,6 +80,18 @@ internal static class ProviderErrors
         requestMayHaveBeenProcessed: true,
         innerException: inner);
 
+    /// <summary>The same failure, marked "may have been processed": the provider accepted the request (2xx) first.</summary>
+    public static ProviderException Accepted(ProviderException exception) => exception.RequestMayHaveBeenProcessed
+        ? exception
+        : new ProviderException(
+            exception.Code,
+            exception.Message + " (the provider accepted the request: the task may exist)",
+            exception.StatusCode,
+            exception.RetryAfter,
+            exception.IsTransient,
+            requestMayHaveBeenProcessed: true,
+            exception);
+
     public static ProviderException Protocol(ProviderName provider, string message, Exception? inner = null) =>
         new(ErrorCodes.ProviderProtocolError, $"{provider}: {message}", innerException: inner);
 

@@ -21,8 +21,6 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
     /// <summary>How a public signed result URL answers once it expired: S3-style stores say 403, others 404 or 410.</summary>
     public static readonly int[] PublicUrlExpiredStatuses = [403, 404, 410];
 
-    public ProviderName Provider => provider;
-
     /// <summary>A JSON request body, <c>Content-Type: application/json</c>.</summary>
     public static HttpContent JsonBody(JsonNode body)
     {
@@ -46,7 +44,11 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
     }
 
     /// <summary>Sends and reads a JSON answer; any non-2xx answer throws the mapped <see cref="ProviderException"/>.</summary>
-    public async Task<ProviderJsonResponse> SendForJsonAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    public Task<ProviderJsonResponse> SendForJsonAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        SendForJsonAsync(client, request, cancellationToken, acceptedIfUnreadable: false);
+
+    private async Task<ProviderJsonResponse> SendForJsonAsync(
+        HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken, bool acceptedIfUnreadable)
     {
         using var response = await SendAsync(client, request, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -61,10 +63,37 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
         }
         catch (InvalidDataException exception)
         {
-            throw ProviderErrors.Protocol(provider, exception.Message, exception);
+            var error = ProviderErrors.Protocol(provider, exception.Message, exception);
+            throw acceptedIfUnreadable ? ProviderErrors.Accepted(error) : error;
         }
 
-        return new ProviderJsonResponse(ParseJson(body), response.Headers);
+        try
+        {
+            return new ProviderJsonResponse(ParseJson(body), response.Headers);
+        }
+        catch (ProviderException exception) when (acceptedIfUnreadable)
+        {
+            throw ProviderErrors.Accepted(exception);
+        }
+    }
+
+    /// <summary>
+    /// Sends a submit and reads the created task. Once the provider answered 2xx it has accepted the task, so an
+    /// answer we cannot read (malformed JSON, no id, unknown status) is reported as "may have been processed": the
+    /// task may exist and be billed, and must not be submitted again blindly.
+    /// </summary>
+    public async Task<ProviderTask> SubmitAsync(
+        HttpClient client, HttpRequestMessage request, Func<ProviderJsonResponse, ProviderTask> readTask, CancellationToken cancellationToken)
+    {
+        var response = await SendForJsonAsync(client, request, cancellationToken, acceptedIfUnreadable: true).ConfigureAwait(false);
+        try
+        {
+            return readTask(response);
+        }
+        catch (ProviderException exception) when (exception.Code == ErrorCodes.ProviderProtocolError)
+        {
+            throw ProviderErrors.Accepted(exception);
+        }
     }
 
     /// <summary>

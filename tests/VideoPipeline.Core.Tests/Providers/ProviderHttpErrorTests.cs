@@ -129,13 +129,28 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Theory]
     [InlineData("not json at all")]
     [InlineData("""{"id":"task-1","status":""")]
-    public async Task SubmitAsync_MalformedJsonAnswer_ThrowsProtocolError(string body)
+    [InlineData("""{"status":"pending"}""")]
+    [InlineData("""{"id":"task-1","status":"brand_new_status"}""")]
+    public async Task SubmitAsync_UnreadableAcceptedAnswer_IsProtocolErrorThatMayHaveBeenProcessed(string body)
     {
         _server.On("POST", SubmitPath, Bytes(200, "application/json", System.Text.Encoding.UTF8.GetBytes(body)));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
         Assert.Equal(ErrorCodes.ProviderProtocolError, error.Code);
+        Assert.False(error.IsTransient);
+        Assert.True(error.RequestMayHaveBeenProcessed); // answered 2xx: the task may exist, never resubmit blindly
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_MalformedJsonAnswer_ThrowsProtocolError()
+    {
+        _server.On("GET", StatusPath, Bytes(200, "application/json", "{oops"u8.ToArray()));
+
+        var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.GetStatusAsync("sora-2", "task-1"));
+
+        Assert.Equal(ErrorCodes.ProviderProtocolError, error.Code);
+        Assert.Single(_server.RequestsTo("GET", StatusPath));
     }
 
     [Fact]

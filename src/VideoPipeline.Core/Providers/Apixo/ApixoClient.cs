@@ -36,8 +36,8 @@ public sealed class ApixoClient : IVideoProviderClient
         {
             Content = ProviderHttp.JsonBody(ApixoRequestWriter.Build(submission)),
         };
-        var response = await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
-        return ApixoTaskParser.ParseSubmit(response.Body);
+        return await _http.SubmitAsync(_httpClient, request, response => ApixoTaskParser.ParseSubmit(response.Body), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async Task<ProviderTask> GetStatusAsync(string model, string taskId, CancellationToken cancellationToken = default)

@@ -35,8 +35,8 @@ public sealed class FoxApiClient : IVideoProviderClient
         {
             Content = ProviderHttp.JsonBody(FoxApiRequestWriter.Build(submission)),
         };
-        var response = await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
-        return FoxApiTaskParser.Parse(response.Body);
+        return await _http.SubmitAsync(_httpClient, request, response => FoxApiTaskParser.Parse(response.Body), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     public async Task<ProviderTask> GetStatusAsync(string model, string taskId, CancellationToken cancellationToken = default)

@@ -48,8 +48,7 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
         {
             Content = OpenAiRequestWriter.Build(submission, image),
         };
-        var response = await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
-        return OpenAiVideoParser.Parse(response.Body, ContentUrl, OpenAiVideoParser.ReadPollAfter(response.Headers));
+        return await _http.SubmitAsync(_httpClient, request, ReadVideo, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Retrieves the video; <see cref="ProviderTask.PollAfter"/> carries <c>openai-poll-after-ms</c> when sent.</summary>
@@ -57,8 +56,7 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
     {
         ArgumentException.ThrowIfNullOrEmpty(taskId);
         using var request = new HttpRequestMessage(HttpMethod.Get, VideoUrl(taskId));
-        var response = await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
-        return OpenAiVideoParser.Parse(response.Body, ContentUrl, OpenAiVideoParser.ReadPollAfter(response.Headers));
+        return ReadVideo(await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Always false: the Videos API documents no cancel endpoint (only delete).</summary>
@@ -106,6 +104,9 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
 
     /// <summary>A project webhook event (verify it first with <c>StandardWebhookVerifier</c>).</summary>
     public ProviderTask ParseCallback(ReadOnlySpan<byte> body) => OpenAiVideoParser.ParseEvent(_http.ParseJson(body));
+
+    private ProviderTask ReadVideo(ProviderJsonResponse response) =>
+        OpenAiVideoParser.Parse(response.Body, ContentUrl, OpenAiVideoParser.ReadPollAfter(response.Headers));
 
     private Uri VideoUrl(string videoId) => ProviderEndpoint.Combine(_baseUrl, "videos/" + ProviderEndpoint.Segment(videoId));
 
