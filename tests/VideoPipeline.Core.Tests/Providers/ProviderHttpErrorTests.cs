@@ -22,7 +22,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await StartAsync();
-        _host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:FoxApi:Timeout"] = "00:00:00.500" });
+        _host = ProviderTestHost.Create(_server); // default 30 s timeout: only the timeout tests use a short one
     }
 
     public async Task DisposeAsync()
@@ -30,6 +30,13 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
         await _host.DisposeAsync();
         await _server.DisposeAsync();
     }
+
+    /// <summary>A host whose FoxAPI attempts time out after 2 s (and media attempts after 1 s), for the timeout tests only.</summary>
+    private ProviderTestHost ShortTimeoutHost() => ProviderTestHost.Create(_server, new Dictionary<string, string?>
+    {
+        ["Providers:FoxApi:Timeout"] = "00:00:02",
+        ["Providers:Resilience:MediaTimeout"] = "00:00:01",
+    });
 
     private static ProviderSubmission Submission() => Submissions.For(ProviderName.FoxApi, "sora-2", Submissions.Prompt("p"));
 
@@ -157,8 +164,9 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     public async Task SubmitAsync_Timeout_IsAmbiguousAndNotRetried()
     {
         _server.On("POST", SubmitPath, Hang());
+        await using var host = ShortTimeoutHost();
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Client(ProviderName.FoxApi).SubmitAsync(Submission()));
 
         Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
         Assert.True(error.IsTransient);
@@ -196,7 +204,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     public async Task SubmitAsync_CallerCancels_ThrowsOperationCanceledNotProviderException()
     {
         _server.On("POST", SubmitPath, Hang());
-        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:FoxApi:Timeout"] = "00:10:00" });
+        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:FoxApi:Timeout"] = "01:00:00" });
         using var cancellation = new CancellationTokenSource();
 
         var submit = host.Client(ProviderName.FoxApi).SubmitAsync(Submission(), cancellation.Token);
@@ -221,8 +229,9 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     public async Task GetStatusAsync_AttemptTimesOutThenAnswers_RetriesAndSucceeds()
     {
         _server.On("GET", StatusPath, Hang(), Json(200, StatusBody));
+        await using var host = ShortTimeoutHost();
 
-        var task = await FoxApi.GetStatusAsync("sora-2", "task-1");
+        var task = await host.Client(ProviderName.FoxApi).GetStatusAsync("sora-2", "task-1");
 
         Assert.Equal("task-1", task.TaskId);
         Assert.Equal(2, _server.RequestsTo("GET", StatusPath).Count);
@@ -322,8 +331,9 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
             await context.Response.Body.FlushAsync();
             await Hang()(context);
         });
+        await using var host = ShortTimeoutHost();
 
-        var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.GetStatusAsync("sora-2", "task-1"));
+        var error = await Assert.ThrowsAsync<ProviderException>(() => host.Client(ProviderName.FoxApi).GetStatusAsync("sora-2", "task-1"));
 
         Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
         Assert.True(error.IsTransient);
@@ -334,7 +344,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     public async Task OpenResultAsync_StreamLongerThanTheAttemptTimeout_IsNotCut()
     {
         // The attempt timeout covers the wait for response headers, not the download of a large video.
-        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:Resilience:MediaTimeout"] = "00:00:00.200" });
+        await using var host = ShortTimeoutHost();
         var gate = new TaskCompletionSource();
         _server.On("GET", "/files/slow.mp4", async context =>
         {
@@ -350,7 +360,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
         await using var content = await host.Client(ProviderName.FoxApi).OpenResultAsync(task);
         var first = new byte[3];
         await content.Stream.ReadExactlyAsync(first);
-        await Task.Delay(TimeSpan.FromMilliseconds(600)); // three attempt timeouts pass mid-body
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // more than two media attempt timeouts pass mid-body
         gate.SetResult();
         var rest = new byte[3];
         await content.Stream.ReadExactlyAsync(rest);
@@ -361,7 +371,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Fact]
     public async Task OpenResultAsync_NoHeadersWithinTheAttemptTimeout_RetriesThenFailsAsUnavailable()
     {
-        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:Resilience:MediaTimeout"] = "00:00:00.200" });
+        await using var host = ShortTimeoutHost();
         _server.On("GET", "/files/stuck.mp4", Hang());
         var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [_server.Url("files/stuck.mp4")]);
 
