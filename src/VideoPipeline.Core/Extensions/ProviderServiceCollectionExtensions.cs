@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Callbacks;
+using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Providers.Apixo;
+using VideoPipeline.Core.Providers.FoxApi;
+using VideoPipeline.Core.Providers.OpenAi;
+
+namespace VideoPipeline.Core.Extensions;
+
+public static class ProviderServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the three provider dialects as <c>IHttpClientFactory</c> typed clients (<see cref="FoxApiClient"/>,
+    /// <see cref="OpenAiVideosClient"/>, <see cref="ApixoClient"/>), the <see cref="IVideoProviderResolver"/>, and the
+    /// <see cref="StandardWebhookVerifier"/>. Binds <see cref="ProvidersOptions"/> from <c>Providers</c> and
+    /// <see cref="ProviderResilienceOptions"/> from <c>Providers:Resilience</c>.
+    /// <para>
+    /// Each provider client's handlers, outermost first: the provider's token bucket
+    /// (<see cref="ProviderOptions.RequestsPerMinute"/>), then retries (GET/DELETE only, never a submit) around a
+    /// per-attempt timeout (<see cref="ProviderOptions.Timeout"/>). Bearer auth from <see cref="ProviderOptions.ApiKey"/>
+    /// is set on the provider clients only; result and input media are fetched by separate clients without it.
+    /// </para>
+    /// </summary>
+    public static IServiceCollection AddVideoProviders(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ProvidersOptions>().Bind(configuration.GetSection(ProvidersOptions.SectionName));
+        services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderRateLimiters>();
+        services.TryAddSingleton<IVideoProviderResolver, ProviderClientRegistry>();
+        services.TryAddSingleton<StandardWebhookVerifier>();
+
+        AddProviderClient<FoxApiClient>(services, ProviderName.FoxApi);
+        AddProviderClient<OpenAiVideosClient>(services, ProviderName.OpenAi);
+        AddProviderClient<ApixoClient>(services, ProviderName.Apixo);
+
+        AddMediaClient(services, ProviderHttpClientNames.ResultMedia, followRedirects: true);
+        AddMediaClient(services, ProviderHttpClientNames.InputMedia, followRedirects: false);
+        return services;
+    }
+
+    private static void AddProviderClient<TClient>(IServiceCollection services, ProviderName provider)
+        where TClient : class, IVideoProviderClient
+    {
+        services.AddHttpClient<TClient>((serviceProvider, client) =>
+            {
+                var options = serviceProvider.GetRequiredService<IOptions<ProvidersOptions>>().Value.For(provider);
+                client.Timeout = Timeout.InfiniteTimeSpan; // per attempt, in ProviderResilienceHandler
+                if (!string.IsNullOrEmpty(options.ApiKey))
+                {
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+                }
+            })
+            .AddHttpMessageHandler(serviceProvider =>
+                new ProviderRateLimitingHandler(provider, serviceProvider.GetRequiredService<ProviderRateLimiters>().Get(provider)))
+            .AddHttpMessageHandler(serviceProvider => new ProviderResilienceHandler(
+                serviceProvider.GetRequiredService<IOptions<ProvidersOptions>>().Value.For(provider).Timeout,
+                serviceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value,
+                serviceProvider.GetRequiredService<TimeProvider>()));
+    }
+
+    private static void AddMediaClient(IServiceCollection services, string name, bool followRedirects)
+    {
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler(serviceProvider =>
+            {
+                var options = serviceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value;
+                return new ProviderResilienceHandler(options.MediaTimeout, options, serviceProvider.GetRequiredService<TimeProvider>());
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = followRedirects,
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+    }
+}
