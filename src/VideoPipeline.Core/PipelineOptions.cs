@@ -35,6 +35,12 @@ public sealed class PipelineOptions
     /// </summary>
     public List<string> DevelopmentAllowedOrigins { get; set; } = [];
 
+    /// <summary>
+    /// Standard Webhooks secret (<c>whsec_&lt;base64&gt;</c>) to sign notifications to <c>notifyUrl</c> with; unsigned
+    /// when empty. Receivers verify them like any Standard Webhooks sender.
+    /// </summary>
+    public string? NotifySigningSecret { get; set; }
+
     /// <summary>Delete the video at the provider once archived, where the provider supports it (OpenAI).</summary>
     public bool DeleteAtProviderAfterArchive { get; set; }
 

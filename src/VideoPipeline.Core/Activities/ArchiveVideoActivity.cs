@@ -1,10 +1,11 @@
 using VideoPipeline.Core.Archive;
+using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;
 
 /// <summary>Streams the finished video from the provider into Blob Storage, verified (DESIGN.md §6).</summary>
-public sealed class ArchiveVideoActivity(ProviderClients providers, IVideoArchiver archiver)
+public sealed class ArchiveVideoActivity(IVideoProviderResolver providers, IVideoArchiver archiver)
 {
     public async Task<ArchiveVideoResult> RunAsync(ArchiveVideoInput input, CancellationToken cancellationToken)
     {
@@ -14,7 +15,7 @@ public sealed class ArchiveVideoActivity(ProviderClients providers, IVideoArchiv
         try
         {
             var result = await archiver.ArchiveAsync(
-                archive, ct => providers[request.Provider].OpenResultAsync(input.Task, ct), cancellationToken);
+                archive, ct => providers.GetClient(request.Provider).OpenResultAsync(input.Task, ct), cancellationToken);
             return new ArchiveVideoResult(
                 new Jobs.OutputView(result.Container, result.BlobName, result.BlobUri.AbsoluteUri, result.Bytes,
                     result.ContentType, result.Sha256),

@@ -5,13 +5,13 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Core.Activities;
 
 /// <summary>Best-effort cancel at the provider; false when the provider cannot cancel or the call failed.</summary>
-public sealed class CancelProviderTaskActivity(ProviderClients providers, ILogger<CancelProviderTaskActivity> logger)
+public sealed class CancelProviderTaskActivity(IVideoProviderResolver providers, ILogger<CancelProviderTaskActivity> logger)
 {
     public async Task<bool> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {
         try
         {
-            return await providers[task.Provider].CancelAsync(task.Model, task.TaskId, cancellationToken);
+            return await providers.GetClient(task.Provider).CancelAsync(task.Model, task.TaskId, cancellationToken);
         }
         catch (ProviderException e)
         {

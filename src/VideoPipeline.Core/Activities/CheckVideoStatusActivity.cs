@@ -4,13 +4,13 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Core.Activities;
 
 /// <summary>Fetches a provider task's status: the authoritative answer, whatever a callback claimed.</summary>
-public sealed class CheckVideoStatusActivity(ProviderClients providers)
+public sealed class CheckVideoStatusActivity(IVideoProviderResolver providers)
 {
     public async Task<ProviderCallResult> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {
         try
         {
-            return ProviderCallResult.Ok(await providers[task.Provider].GetStatusAsync(task.Model, task.TaskId, cancellationToken));
+            return ProviderCallResult.Ok(await providers.GetClient(task.Provider).GetStatusAsync(task.Model, task.TaskId, cancellationToken));
         }
         catch (ProviderException e)
         {

@@ -5,13 +5,13 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Core.Activities;
 
 /// <summary>Best-effort delete of the generated video at the provider, once it is archived.</summary>
-public sealed class DeleteProviderVideoActivity(ProviderClients providers, ILogger<DeleteProviderVideoActivity> logger)
+public sealed class DeleteProviderVideoActivity(IVideoProviderResolver providers, ILogger<DeleteProviderVideoActivity> logger)
 {
     public async Task<bool> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {
         try
         {
-            return await providers[task.Provider].DeleteAsync(task.Model, task.TaskId, cancellationToken);
+            return await providers.GetClient(task.Provider).DeleteAsync(task.Model, task.TaskId, cancellationToken);
         }
         catch (ProviderException e)
         {

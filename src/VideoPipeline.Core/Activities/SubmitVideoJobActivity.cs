@@ -11,7 +11,7 @@ namespace VideoPipeline.Core.Activities;
 /// returns the recorded task; an attempt whose outcome is unknown is never sent again unless the operator allows it.
 /// </summary>
 public sealed class SubmitVideoJobActivity(
-    ProviderClients providers,
+    IVideoProviderResolver providers,
     ModelCatalogue catalogue,
     SubmissionLedger ledger,
     ProviderTaskIndex taskIndex,
@@ -36,7 +36,7 @@ public sealed class SubmitVideoJobActivity(
         ProviderTask task;
         try
         {
-            task = await providers[request.Provider].SubmitAsync(submission, cancellationToken);
+            task = await providers.GetClient(request.Provider).SubmitAsync(submission, cancellationToken);
         }
         catch (ProviderException e) when (e.RequestMayHaveBeenProcessed)
         {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using VideoPipeline.Core.Activities;
+using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Archive;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
@@ -19,8 +19,11 @@ public sealed class VideoJobsApi(
     JobPlanner planner,
     IOrchestrationClient orchestrations,
     CallbackTokens callbackTokens,
-    ProviderClients providers,
-    IBlobReadUrlIssuer readUrls)
+    IVideoProviderResolver providers,
+    IBlobReadUrlIssuer readUrls,
+    StandardWebhookVerifier webhookVerifier,
+    ProviderTaskIndex taskIndex,
+    IOptions<ProvidersOptions> providerOptions)
 {
     /// <summary>Job requests are small (a prompt is at most 5 000 characters); anything larger is refused unread.</summary>
     public const int MaxRequestBytes = 64 * 1024;
@@ -193,7 +196,7 @@ public sealed class VideoJobsApi(
         CallbackHint hint;
         try
         {
-            var task = providers[view.Provider.Name].ParseCallback(bytes);
+            var task = providers.GetClient(view.Provider.Name).ParseCallback(bytes);
             hint = new CallbackHint(task.TaskId, task.RawStatus);
         }
         catch (Exception e) when (e is ProviderException or JsonException)
@@ -207,6 +210,60 @@ public sealed class VideoJobsApi(
         }
 
         return ApiResponse.Json(200, new { received = true });
+    }
+
+    /// <summary>
+    /// OpenAI's project webhook, verified with Standard Webhooks. It names only the video, so the job is found through
+    /// the provider task index; webhooks for videos that are not ours are acknowledged and ignored.
+    /// </summary>
+    public async Task<ApiResponse> OpenAiWebhookAsync(
+        string? webhookId, string? timestamp, string? signature, Stream body, CancellationToken cancellationToken)
+    {
+        var secret = providerOptions.Value.OpenAi.WebhookSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            return ApiResponse.Problem(404, "OpenAI webhooks are not configured.",
+                "Set Providers:OpenAi:WebhookSecret to the project's webhook signing secret.");
+        }
+
+        if (webhookId is null || timestamp is null || signature is null)
+        {
+            return ApiResponse.Problem(400, "Missing Standard Webhooks headers.",
+                "webhook-id, webhook-timestamp and webhook-signature are required.");
+        }
+
+        var bytes = await ReadBytesAsync(body, cancellationToken);
+        if (bytes is null)
+        {
+            return ApiResponse.Problem(413, "The webhook body is too large.");
+        }
+
+        var verification = webhookVerifier.Verify(secret, webhookId, timestamp, signature, bytes);
+        if (!verification.IsValid)
+        {
+            return ApiResponse.Problem(401, "Invalid webhook signature.", verification.FailureReason);
+        }
+
+        ProviderTask task;
+        try
+        {
+            task = providers.GetClient(ProviderName.OpenAi).ParseCallback(bytes);
+        }
+        catch (Exception e) when (e is ProviderException or JsonException)
+        {
+            return ApiResponse.Problem(400, "The webhook body could not be read.", e.Message);
+        }
+
+        var jobId = await taskIndex.FindJobAsync(ProviderName.OpenAi, task.TaskId, cancellationToken);
+        var view = jobId is null ? null : await FindAsync(jobId, cancellationToken);
+        var active = view is not null && view.Status is not (JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled);
+        if (active)
+        {
+            await orchestrations.RaiseEventAsync(view!.Id, EventNames.ProviderCallback,
+                new CallbackHint(task.TaskId, task.RawStatus), cancellationToken);
+        }
+
+        return ApiResponse.Json(200, new { received = true, jobId = active ? view!.Id : null });
     }
 
     public static ApiResponse Health() => ApiResponse.Json(200, new { status = "healthy" });

@@ -14,18 +14,11 @@ public sealed class CallbackAvailability(IOptions<PipelineOptions> pipeline, IOp
     {
         CallbackKind.PerTaskUrl => pipeline.Value.PublicBaseUrl is not null
                                    && !string.IsNullOrEmpty(pipeline.Value.CallbackSecret),
-        CallbackKind.ProjectWebhook => !string.IsNullOrEmpty(ProviderOptionsOf(model.Provider).WebhookSecret),
+        CallbackKind.ProjectWebhook => !string.IsNullOrEmpty(providers.Value.For(model.Provider).WebhookSecret),
         _ => false,
     };
 
     /// <summary>Resolves <see cref="WaitMode.Auto"/>: callbacks when they can arrive, polling otherwise.</summary>
     public WaitMode Resolve(ModelDefinition model, WaitMode requested) =>
         requested == WaitMode.Auto ? (CanReceive(model) ? WaitMode.Callback : WaitMode.Poll) : requested;
-
-    private ProviderOptions ProviderOptionsOf(ProviderName provider) => provider switch
-    {
-        ProviderName.FoxApi => providers.Value.FoxApi,
-        ProviderName.OpenAi => providers.Value.OpenAi,
-        _ => providers.Value.Apixo,
-    };
 }

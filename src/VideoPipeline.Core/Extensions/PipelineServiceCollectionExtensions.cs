@@ -27,7 +27,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CallbackTokens>();
         services.AddSingleton<JobRequestValidator>();
         services.AddSingleton<JobPlanner>();
-        services.AddSingleton<ProviderClients>();
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<ProviderTaskIndex>();
         services.AddTransient<VideoJobsApi>();
@@ -36,6 +35,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<CancelProviderTaskActivity>();
         services.AddTransient<DeleteProviderVideoActivity>();
         services.AddTransient<ArchiveVideoActivity>();
+        services.AddTransient<NotifyCallerActivity>();
+        services.AddHttpClient(NotifyCallerActivity.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
     }
 }

@@ -32,6 +32,14 @@ public static class VideoPipelineEndpoints
                 CancellationToken ct) =>
             Result(await jobs.ProviderCallbackAsync(provider, id, token, request.Body, ct)));
 
+        api.MapPost("/webhooks/openai", async (HttpRequest request, VideoJobsApi jobs, CancellationToken ct) =>
+            Result(await jobs.OpenAiWebhookAsync(
+                request.Headers["webhook-id"].FirstOrDefault(),
+                request.Headers["webhook-timestamp"].FirstOrDefault(),
+                request.Headers["webhook-signature"].FirstOrDefault(),
+                request.Body,
+                ct)));
+
         endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));
         return endpoints;
     }
