@@ -74,6 +74,7 @@ internal sealed class InstanceIndex(RuntimeStorage storage)
     public async IAsyncEnumerable<OrchestrationInstance> QueryAsync(
         OrchestrationQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await storage.EnsureContainerAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, 5000);
         var pages = storage.Container
             .GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, RuntimeStorage.IndexPrefix, cancellationToken)
@@ -83,7 +84,8 @@ internal sealed class InstanceIndex(RuntimeStorage storage)
             foreach (var item in page.Values)
             {
                 if (!TryParseName(item.Name, out var createdAt, out var instanceId)
-                    || !Enum.TryParse<OrchestrationRuntimeStatus>(item.Metadata["status"], out var status))
+                    || !item.Metadata.TryGetValue("status", out var statusText)
+                    || !Enum.TryParse<OrchestrationRuntimeStatus>(statusText, out var status))
                 {
                     continue;
                 }
@@ -101,10 +103,12 @@ internal sealed class InstanceIndex(RuntimeStorage storage)
 
                 if (!query.FetchInputsAndOutputs)
                 {
-                    var updated = long.Parse(item.Metadata["updated"], CultureInfo.InvariantCulture);
+                    var updated = item.Metadata.TryGetValue("updated", out var updatedText)
+                        ? long.Parse(updatedText, CultureInfo.InvariantCulture)
+                        : createdAt.UtcTicks;
                     yield return new OrchestrationInstance(
                         instanceId,
-                        Uri.UnescapeDataString(item.Metadata["name"]),
+                        Uri.UnescapeDataString(item.Metadata.TryGetValue("name", out var name) ? name : string.Empty),
                         status,
                         createdAt,
                         new DateTimeOffset(updated, TimeSpan.Zero));

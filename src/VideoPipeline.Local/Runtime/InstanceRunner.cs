@@ -465,7 +465,7 @@ internal sealed class InstanceRunner
                     await _lease.RenewAsync(cancellationToken: lifetime.Token);
                     renewedAt = Now();
                 }
-                catch (Exception e) when (e is not OperationCanceledException
+                catch (Exception e) when (!lifetime.IsCancellationRequested
                                           && e is not RequestFailedException { Status: 404 or 409 or 412 }
                                           && Now() - renewedAt < options.LeaseDuration - options.LeaseRenewInterval)
                 {

@@ -38,11 +38,12 @@ internal sealed class LocalDurableRuntime : IHostedService, IDisposable
 
     private LocalRuntimeOptions Options => _services.Options;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the background loops; storage that is not reachable yet is retried there, not fatal here.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        await _services.Storage.EnsureContainerAsync(cancellationToken);
         _running = true;
         _loops = Task.WhenAll(DiscoverAsync(_stopping.Token), PollInboxAsync(_stopping.Token));
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -60,6 +61,9 @@ internal sealed class LocalDurableRuntime : IHostedService, IDisposable
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    /// <summary>Whether a runner of this process is working on the instance (it holds, or just lost, the lease).</summary>
+    public bool Owns(string instanceId) => _runners.ContainsKey(instanceId);
 
     /// <summary>Passes a signal to the instance's runner when this process owns it; other owners poll.</summary>
     public void Notify(string instanceId, RunnerSignal signal)
@@ -140,6 +144,7 @@ internal sealed class LocalDurableRuntime : IHostedService, IDisposable
         {
             try
             {
+                await _services.Storage.EnsureContainerAsync(cancellationToken);
                 await foreach (var blob in _services.Storage.Container.GetBlobsAsync(
                                    prefix: RuntimeStorage.LockPrefix, cancellationToken: cancellationToken))
                 {
@@ -174,6 +179,7 @@ internal sealed class LocalDurableRuntime : IHostedService, IDisposable
         {
             try
             {
+                await _services.Storage.EnsureContainerAsync(cancellationToken);
                 var woken = new HashSet<string>(StringComparer.Ordinal);
                 var unfinished = new Dictionary<string, bool>(StringComparer.Ordinal);
                 await foreach (var blob in _services.Storage.Container.GetBlobsAsync(

@@ -181,6 +181,50 @@ public sealed class OrchestrationExecutionTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
+    public async Task CreateTimer_TokenCancelled_TaskCancelledAndTimerNeverFires()
+    {
+        await using var host = await RuntimeHost.StartAsync(azurite, RuntimeHost.NewContainerName(), runtime => runtime
+            .AddOrchestrator<string?, string>("Cancel", async (context, _) =>
+            {
+                using var cancellation = new CancellationTokenSource();
+                var timer = context.CreateTimer(context.CurrentUtcDateTime.AddHours(1), cancellation.Token);
+                cancellation.Cancel();
+                try
+                {
+                    await timer;
+                    return "fired";
+                }
+                catch (TaskCanceledException)
+                {
+                    return "cancelled";
+                }
+            }));
+
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("Cancel", null, "cancel-1");
+        var instance = await host.WaitForFinishAsync(id);
+        var entries = (await host.ReadJournalAsync(id)).Entries;
+
+        Assert.Equal("\"cancelled\"", instance.SerializedOutput);
+        Assert.Single(entries, e => e.Type == JournalEntryType.TimerCreated);
+        Assert.DoesNotContain(entries, e => e.Type == JournalEntryType.TimerFired);
+    }
+
+    [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_EarlierStartDiedBeforeFirstLine_FinishesCreation()
+    {
+        await using var host = await RuntimeHost.StartAsync(azurite, RuntimeHost.NewContainerName(), runtime => runtime
+            .AddOrchestrator<string, string>("Echo", (_, input) => Task.FromResult(input)));
+        await host.Storage.Journal("half-1").CreateAsync();
+
+        var before = await host.Client.GetInstanceAsync("half-1");
+        await host.Client.ScheduleNewOrchestrationInstanceAsync("Echo", "whole", "half-1");
+        var instance = await host.WaitForFinishAsync("half-1");
+
+        Assert.Null(before);
+        Assert.Equal("\"whole\"", instance.SerializedOutput);
+    }
+
+    [Fact]
     public async Task CreateTimer_OrchestratorAwaitsTaskDelay_InstanceFailsLoudly()
     {
         await using var host = await RuntimeHost.StartAsync(azurite, RuntimeHost.NewContainerName(), runtime => runtime

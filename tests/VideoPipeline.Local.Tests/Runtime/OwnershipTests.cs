@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Azure.Storage.Blobs.Specialized;
 using VideoPipeline.Core.Workflow;
 using VideoPipeline.Local.Runtime;
 using VideoPipeline.Testing;
@@ -82,6 +83,31 @@ public sealed class OwnershipTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         Assert.Equal("\"carried on\"", instance.SerializedOutput);
         Assert.Equal(["first@owner", "second@standby"], ranOn);
+    }
+
+    [Fact]
+    public async Task KeepLease_LeaseTakenByAnother_StopsWorkingUntilLeaseIsFreeAgain()
+    {
+        var container = RuntimeHost.NewContainerName();
+        static void Register(LocalRuntimeBuilder runtime) => runtime
+            .AddOrchestrator<string?, string>("Wait", (context, _) => context.WaitForExternalEvent<string>("go"));
+        await using var owner = await RuntimeHost.StartAsync(azurite, container, Register);
+        await using var other = await RuntimeHost.StartAsync(azurite, container, Register, start: false);
+
+        var id = await owner.Client.ScheduleNewOrchestrationInstanceAsync("Wait", null, "stolen-1");
+        await owner.WaitForJournalAsync(id, j => j.Entries.Any(e => e.Type == JournalEntryType.EventWaitStarted));
+        var thief = owner.Storage.Lock(id).GetBlobLeaseClient();
+        await thief.BreakAsync(TimeSpan.Zero);
+        await thief.AcquireAsync(TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => Task.FromResult(!owner.Runtime.Owns(id)), "the owner to notice its lost lease");
+        await other.Client.RaiseEventAsync(id, "go", "after release");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var whileStolen = await owner.ReadJournalAsync(id);
+        await thief.ReleaseAsync();
+        var instance = await owner.WaitForFinishAsync(id);
+
+        Assert.DoesNotContain(whileStolen.Entries, e => e.Type == JournalEntryType.EventRaised);
+        Assert.Equal("\"after release\"", instance.SerializedOutput);
     }
 
     [Fact]

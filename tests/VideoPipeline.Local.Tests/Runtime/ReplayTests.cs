@@ -154,6 +154,36 @@ public sealed class ReplayTests(AzuriteFixture azurite) : IClassFixture<AzuriteF
             (await after.ReadJournalAsync("decide-1")).Entries, e => e.Type == JournalEntryType.TimerFired);
     }
 
+    [Fact]
+    public async Task IsReplaying_AfterRestart_TrueUntilPastJournalThenFalse()
+    {
+        var container = RuntimeHost.NewContainerName();
+        static void Register(LocalRuntimeBuilder runtime) => runtime
+            .AddOrchestrator<string?, string>("Observe", async (context, _) =>
+            {
+                var atStart = context.IsReplaying;
+                await context.CallActivityAsync<int>("A");
+                var afterActivity = context.IsReplaying;
+                await context.WaitForExternalEvent<string>("go");
+                return $"{atStart}|{afterActivity}|{context.IsReplaying}";
+            })
+            .AddActivity<string?, int>("A", (_, _, _) => Task.FromResult(1));
+
+        var before = await RuntimeHost.StartAsync(azurite, container, Register);
+        await using (before)
+        {
+            var id = await before.Client.ScheduleNewOrchestrationInstanceAsync("Observe", null, "observe-1");
+            await before.WaitForJournalAsync(id, j => j.Entries.Any(e => e.Type == JournalEntryType.EventWaitStarted));
+            await before.StopAsync();
+        }
+
+        await using var after = await RuntimeHost.StartAsync(azurite, container, Register);
+        await after.Client.RaiseEventAsync("observe-1", "go");
+        var instance = await after.WaitForFinishAsync("observe-1");
+
+        Assert.Equal("\"True|True|False\"", instance.SerializedOutput);
+    }
+
     private static void RegisterRace(LocalRuntimeBuilder runtime, string? change) => runtime
         .AddOrchestrator<string?, string>("Race", async (context, _) =>
         {

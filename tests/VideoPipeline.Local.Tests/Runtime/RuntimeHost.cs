@@ -26,6 +26,8 @@ internal sealed class RuntimeHost : IAsyncDisposable
 
     public RuntimeStorage Storage => _provider.GetRequiredService<RuntimeStorage>();
 
+    public LocalDurableRuntime Runtime => _provider.GetRequiredService<LocalDurableRuntime>();
+
     public static string NewContainerName() => $"rt-{Guid.NewGuid():N}";
 
     public static async Task<RuntimeHost> StartAsync(
