@@ -242,8 +242,9 @@ internal sealed class InstanceRunner
                         armed.Dispose();
                     }
 
+                    // A signal from before a reload can meet the re-armed timer's own signal in one batch.
                     var timer = execution.PendingTimers.FirstOrDefault(t => t.Sequence == sequence);
-                    if (timer is null)
+                    if (timer is null || completions.Any(c => c.Type == JournalEntryType.TimerFired && c.Sequence == sequence))
                     {
                         break;
                     }
