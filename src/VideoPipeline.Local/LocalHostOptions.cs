@@ -7,4 +7,7 @@ public sealed class LocalHostOptions
 
     /// <summary>When set, API calls must send it as <c>x-functions-key</c>, as with Azure Functions keys.</summary>
     public string? FunctionKey { get; set; }
+
+    /// <summary>The provider emulator that providers without an API key are pointed at.</summary>
+    public EmulatorSettings Emulator { get; set; } = new();
 }

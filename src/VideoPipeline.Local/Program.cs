@@ -1,3 +1,9 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/api/health", () => Results.Ok());
+using VideoPipeline.Local.Api;
+using VideoPipeline.Local.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddLocalVideoPipeline();
+
+var app = builder.Build();
+app.MapVideoPipelineApi();
 app.Run();
