@@ -1,14 +1,18 @@
 using System.Buffers;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
 
 namespace VideoPipeline.Emulator.Media;
 
 /// <summary>
-/// Announces the full <c>Content-Length</c>, sends about half of the bytes, then drops the connection: what a
+/// Announces the full <c>Content-Length</c>, sends about half of the bytes, then closes the connection: what a
 /// client sees when a CDN or proxy dies mid-transfer. Range requests get the same treatment for the whole body.
 /// </summary>
 internal sealed class TruncatedContentResult(Stream content, string contentType) : IResult
 {
     private const int BufferSize = 64 * 1024;
+
+    private static readonly TimeSpan DrainTime = TimeSpan.FromMilliseconds(200);
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -34,6 +38,13 @@ internal sealed class TruncatedContentResult(Stream content, string contentType)
             }
 
             await response.Body.FlushAsync(httpContext.RequestAborted);
+
+            // Kestrel's Abort() resets the connection and drops output it has not sent yet, so the client would see
+            // a reset instead of a short body. Give the transport a moment to hand the bytes to the socket, then end
+            // the stream with a FIN, as a proxy that dies mid-transfer does. Real time: this is about the network,
+            // not the emulated clock.
+            await Task.Delay(DrainTime, httpContext.RequestAborted);
+            httpContext.Features.Get<IConnectionSocketFeature>()?.Socket.Shutdown(SocketShutdown.Send);
         }
         finally
         {
