@@ -46,6 +46,21 @@ public sealed class CallbackRetryTests(EmulatorFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task FoxApiCallback_ReceiverTooSlow_CountsAsFailureAndIsRetried()
+    {
+        await using var emulator = await EmulatorServer.StartAsync(TestOptions.With(Receiver, o =>
+            o.FoxApi.Callbacks.Timeout = TimeSpan.FromMilliseconds(300)));
+        using var client = new EmulatorClient(emulator);
+        var name = Guid.NewGuid().ToString("N");
+        var id = await client.CreateFoxTaskAsync(Prompts.Unique(), Receiver.UrlFor(name, slowFirst: 1, slowMs: 30_000));
+
+        var stats = await Poll.UntilAsync(client.GetStatsAsync, s => s.Stat("tasks", id, "callbacksDelivered") == 1);
+
+        Assert.Equal(2, Receiver.For(name).Count);
+        Assert.Equal(1, stats.Stat("tasks", id, "callbacksFailed"));
+    }
+
+    [Fact]
     public async Task FoxApiCallback_FailedTask_CarriesTaskError()
     {
         var name = Guid.NewGuid().ToString("N");

@@ -14,8 +14,8 @@ namespace VideoPipeline.Emulator.Tests.Infrastructure;
 /// <summary>
 /// A real HTTP endpoint on a free loopback port that records callbacks under <c>/hooks/{name}</c>. Query
 /// <c>fail=N</c> makes it answer the first N requests for that name with <c>failStatus</c> (default 500), and
-/// <c>okStatus</c> chooses the answer after that (default 200). Webhooks, which share one URL, can be failed per
-/// video id with <see cref="FailFirstForVideo"/>.
+/// <c>okStatus</c> chooses the answer after that (default 200); <c>slowFirst=N&amp;slowMs=M</c> makes the first N
+/// answers wait M ms. Webhooks, which share one URL, can be failed per video id with <see cref="FailFirstForVideo"/>.
 /// </summary>
 public sealed class CallbackReceiver : IAsyncDisposable
 {
@@ -42,8 +42,8 @@ public sealed class CallbackReceiver : IAsyncDisposable
         return receiver;
     }
 
-    public Uri UrlFor(string name, int failFirst = 0, int failStatus = 500, int okStatus = 200) =>
-        new(BaseUrl, $"hooks/{name}?fail={failFirst}&failStatus={failStatus}&okStatus={okStatus}");
+    public Uri UrlFor(string name, int failFirst = 0, int failStatus = 500, int okStatus = 200, int slowFirst = 0, int slowMs = 0) =>
+        new(BaseUrl, $"hooks/{name}?fail={failFirst}&failStatus={failStatus}&okStatus={okStatus}&slowFirst={slowFirst}&slowMs={slowMs}");
 
     public void FailFirstForVideo(string videoId, int count) => _failuresByVideo[videoId] = count;
 
@@ -87,6 +87,18 @@ public sealed class CallbackReceiver : IAsyncDisposable
             : (int.TryParse(query["okStatus"], out var okStatus) ? okStatus : 200);
         var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
         _received.Enqueue(new ReceivedCallback(name, attempt, headers, body, status, DateTimeOffset.UtcNow));
+        if (int.TryParse(query["slowFirst"], out var slowFirst) && attempt <= slowFirst && int.TryParse(query["slowMs"], out var slowMs))
+        {
+            try
+            {
+                await Task.Delay(slowMs, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         context.Response.StatusCode = status;
     }
 
