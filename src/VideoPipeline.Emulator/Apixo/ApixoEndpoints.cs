@@ -20,18 +20,18 @@ internal static class ApixoEndpoints
         var errors = ApixoErrors.Instance;
         if (!ApixoModels.All.Contains(model))
         {
-            return errors.BadRequest($"Unsupported model '{model}'.");
+            return submissions.Reject(ProviderKind.Apixo, errors.BadRequest($"Unsupported model '{model}'."));
         }
 
         var (body, bodyError) = await JsonBody.ReadObjectAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            return errors.BadRequest(bodyError!);
+            return submissions.Reject(ProviderKind.Apixo, errors.BadRequest(bodyError!));
         }
 
         if (!ApixoRequestParser.TryParse(model, body, out var draft, out var error))
         {
-            return errors.BadRequest(error);
+            return submissions.Reject(ProviderKind.Apixo, errors.BadRequest(error));
         }
 
         return await submissions.SubmitAsync(context, draft, errors, task => JsonResults.Json(ApixoTaskJson.Submitted(task)));

@@ -21,12 +21,12 @@ internal static class FoxApiEndpoints
         var (body, bodyError) = await JsonBody.ReadObjectAsync(context.Request, context.RequestAborted);
         if (body is null)
         {
-            return errors.BadRequest(bodyError!);
+            return submissions.Reject(ProviderKind.FoxApi, errors.BadRequest(bodyError!));
         }
 
         if (!FoxApiRequestParser.TryParse(body, out var draft, out var error))
         {
-            return errors.BadRequest(error);
+            return submissions.Reject(ProviderKind.FoxApi, errors.BadRequest(error));
         }
 
         return await submissions.SubmitAsync(context, draft, errors, task => JsonResults.Json(FoxApiTaskJson.Submitted(task)));

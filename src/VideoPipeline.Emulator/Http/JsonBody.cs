@@ -19,9 +19,6 @@ internal static class JsonBody
         }
     }
 
-    /// <summary>True when the field is absent or null.</summary>
-    public static bool IsMissing(JsonObject body, string name) => body[name] is null;
-
     public static bool TryGetString(JsonObject body, string name, out string? value)
     {
         value = null;

@@ -36,7 +36,7 @@ internal static class OpenAiEndpoints
         var (draft, error) = await OpenAiRequestParser.ReadCreateAsync(context.Request, context.RequestAborted);
         if (draft is null)
         {
-            return error!;
+            return submissions.Reject(ProviderKind.OpenAi, error!);
         }
 
         return await submissions.SubmitAsync(context, draft, Errors, Created);
@@ -163,19 +163,20 @@ internal static class OpenAiEndpoints
     {
         if (Find(store, id) is not { } source)
         {
-            return NotFound(id);
+            return submissions.Reject(ProviderKind.OpenAi, NotFound(id));
         }
 
         var phase = source.SnapshotAt(time.GetUtcNow()).Phase;
         if (phase != TaskPhase.Completed)
         {
-            return Errors.BadRequest($"Video '{id}' cannot be remixed: its status is {OpenAiVideoJson.Status(phase)}; only completed videos can.");
+            return submissions.Reject(ProviderKind.OpenAi, Errors.BadRequest(
+                $"Video '{id}' cannot be remixed: its status is {OpenAiVideoJson.Status(phase)}; only completed videos can."));
         }
 
         var (prompt, error) = await OpenAiRequestParser.ReadRemixAsync(context.Request, context.RequestAborted);
         if (prompt is null)
         {
-            return error!;
+            return submissions.Reject(ProviderKind.OpenAi, error!);
         }
 
         var draft = new TaskDraft(ProviderKind.OpenAi, source.Model, prompt)

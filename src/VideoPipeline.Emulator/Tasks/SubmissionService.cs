@@ -93,6 +93,13 @@ internal sealed partial class SubmissionService(
         return accepted(task);
     }
 
+    /// <summary>Counts a submission refused before it reached <see cref="SubmitAsync"/> (validation, unknown source).</summary>
+    public IResult Reject(ProviderKind provider, IResult answer)
+    {
+        stats.Record(StatKind.Submissions, provider);
+        return answer;
+    }
+
     private static string NewId(ProviderKind provider, DateTimeOffset now) => provider switch
     {
         ProviderKind.FoxApi => TaskIds.FoxApiTask(now),

@@ -7,7 +7,7 @@ namespace VideoPipeline.Emulator.Tasks;
 internal static class TaskLifecycle
 {
     /// <summary>Share of the generation time a task spends queued before it starts processing.</summary>
-    public const double PendingShare = 0.1;
+    private const double PendingShare = 0.1;
 
     public static TaskSnapshot Snapshot(EmulatedTask task, DateTimeOffset now)
     {

@@ -87,6 +87,24 @@ public sealed class StatsTests
     }
 
     [Fact]
+    public async Task Stats_RejectedSubmissions_AreCountedPerProvider()
+    {
+        await using var emulator = await EmulatorServer.StartAsync();
+        using var client = new EmulatorClient(emulator);
+
+        (await client.SubmitFoxAsync(new { model = "sora-3", prompt = "p" })).Dispose();
+        (await client.CreateOpenAiAsync("p", seconds: "7")).Dispose();
+        (await client.SubmitApixoAsync(new { input = new { mode = "text-to-video" } })).Dispose();
+        (await client.SubmitAsync("apixo", Prompts.Unique("[emu:teleport]"))).Dispose();
+        var stats = await client.GetStatsAsync();
+
+        Assert.Equal(1, stats.Stat("providers", "foxapi", "submissions"));
+        Assert.Equal(1, stats.Stat("providers", "openai", "submissions"));
+        Assert.Equal(2, stats.Stat("providers", "apixo", "submissions"));
+        Assert.Equal(0, stats.Stat("overall", "tasksCreated"));
+    }
+
+    [Fact]
     public async Task Health_Always_ReturnsOk()
     {
         await using var emulator = await EmulatorServer.StartAsync();
