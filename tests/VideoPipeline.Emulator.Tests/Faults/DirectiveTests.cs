@@ -112,7 +112,7 @@ public sealed class DirectiveTests(EmulatorFixture fixture) : IClassFixture<Emul
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task BytesDirective_ResultHasExactlyThatSizeAndStaysValid(string provider)
+    public async Task BytesDirective_AnyProvider_ResultHasExactlyThatSizeAndStaysValid(string provider)
     {
         var id = await Client.CreateTaskAsync(provider, Prompts.Unique("[emu:bytes=250001]"));
         var (client, url) = await Client.WaitForResultAsync(provider, id);
@@ -149,7 +149,7 @@ public sealed class DirectiveTests(EmulatorFixture fixture) : IClassFixture<Emul
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task CorruptHtmlDirective_ServesAnHtmlErrorPageWith200(string provider)
+    public async Task CorruptHtmlDirective_Download_ServesHtmlErrorPageWith200(string provider)
     {
         var id = await Client.CreateTaskAsync(provider, Prompts.Unique("[emu:corrupt=html]"));
         var (client, url) = await Client.WaitForResultAsync(provider, id);
@@ -163,7 +163,7 @@ public sealed class DirectiveTests(EmulatorFixture fixture) : IClassFixture<Emul
 
     [Theory]
     [MemberData(nameof(Providers))]
-    public async Task CorruptTruncateDirective_DownloadEndsEarly(string provider)
+    public async Task CorruptTruncateDirective_Download_EndsEarly(string provider)
     {
         var id = await Client.CreateTaskAsync(provider, Prompts.Unique("[emu:corrupt=truncate][emu:bytes=200000]"));
         var (client, url) = await Client.WaitForResultAsync(provider, id);
@@ -223,7 +223,7 @@ public sealed class DirectiveTests(EmulatorFixture fixture) : IClassFixture<Emul
     [InlineData("foxapi", "[emu:bytes=-5]")]
     [InlineData("openai", "[emu:seconds=1")]
     [InlineData("apixo", "[emu:seconds=1][emu:seconds=2]")]
-    public async Task InvalidDirective_IsRejectedWith400InTheProvidersShape(string provider, string directive)
+    public async Task Submit_InvalidDirective_Returns400InTheProvidersShape(string provider, string directive)
     {
         using var response = await Client.SubmitAsync(provider, Prompts.Unique(directive));
 

@@ -69,7 +69,7 @@ public sealed class ResultContentTests(EmulatorFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task File_NeedsNoApiKeyButAnUnknownTokenIs404()
+    public async Task File_UnknownToken_Returns404NoSuchKey()
     {
         using var response = await Client.Anonymous.GetAsync("files/0123456789abcdef0123456789abcdef.mp4");
 

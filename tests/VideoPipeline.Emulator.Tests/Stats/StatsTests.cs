@@ -59,7 +59,7 @@ public sealed class StatsTests
     }
 
     [Fact]
-    public async Task Reset_ForgetsTasksCountersAndPendingCallbacks()
+    public async Task Reset_WithTasksAndPendingCallbacks_ForgetsThemAll()
     {
         await using var receiver = await CallbackReceiver.StartAsync();
         await using var emulator = await EmulatorServer.StartAsync(TestOptions.With(receiver));
