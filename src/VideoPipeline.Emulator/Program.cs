@@ -1,3 +1,8 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/api/health", () => Results.Ok());
+using VideoPipeline.Emulator;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEmulator();
+
+var app = builder.Build();
+app.MapEmulator();
 app.Run();

@@ -1,0 +1,8 @@
+namespace VideoPipeline.Emulator.Tasks;
+
+internal enum ProviderKind
+{
+    FoxApi,
+    OpenAi,
+    Apixo,
+}

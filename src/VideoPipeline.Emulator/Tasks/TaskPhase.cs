@@ -1,0 +1,9 @@
+namespace VideoPipeline.Emulator.Tasks;
+
+internal enum TaskPhase
+{
+    Pending,
+    Processing,
+    Completed,
+    Failed,
+}
