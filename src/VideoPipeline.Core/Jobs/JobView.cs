@@ -14,6 +14,9 @@ public sealed record JobView
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>When each step ended (started, submitted, generated, archived, completed).</summary>
+    public Workflow.JobTimings? Timings { get; init; }
 }
 
 public sealed record ProviderView(ProviderName Name, string Model, string? TaskId = null, string? Status = null);

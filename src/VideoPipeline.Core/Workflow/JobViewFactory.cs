@@ -40,6 +40,7 @@ public static class JobViewFactory
             CreatedAt = instance.CreatedAt,
             UpdatedAt = instance.LastUpdatedAt,
             CompletedAt = instance.IsFinished ? instance.LastUpdatedAt : null,
+            Timings = result?.Timings,
         };
     }
 
