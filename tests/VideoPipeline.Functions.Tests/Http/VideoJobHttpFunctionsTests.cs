@@ -9,6 +9,7 @@ using VideoPipeline.Core.Workflow;
 using VideoPipeline.Functions.Extensions;
 using VideoPipeline.Functions.Http;
 using VideoPipeline.Functions.Tests.Infrastructure;
+using OrchestrationRuntimeStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus;
 using ProblemDetails = VideoPipeline.Core.Api.ProblemDetails;
 
 namespace VideoPipeline.Functions.Tests.Http;
