@@ -1,0 +1,34 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using VideoPipeline.Core;
+using VideoPipeline.Core.Api;
+
+namespace VideoPipeline.Functions.Http;
+
+/// <summary>
+/// Writes Core's host-neutral <see cref="ApiResponse"/> as an ASP.NET Core result: status, headers (e.g.
+/// <c>Location</c>) and a JSON body in Core's convention (<c>application/json</c> or <c>application/problem+json</c>).
+/// The local host writes the same answer through its own result type, so both hosts speak one contract.
+/// </summary>
+public sealed class ApiResponseActionResult(ApiResponse response) : IActionResult
+{
+    public ApiResponse Response { get; } = response ?? throw new ArgumentNullException(nameof(response));
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var http = context.HttpContext.Response;
+        http.StatusCode = Response.StatusCode;
+        foreach (var (name, value) in Response.Headers ?? new Dictionary<string, string>())
+        {
+            http.Headers[name] = value;
+        }
+
+        if (Response.Body is { } body)
+        {
+            http.ContentType = Response.ContentType;
+            await JsonSerializer.SerializeAsync(http.Body, body, body.GetType(), PipelineJson.Options,
+                context.HttpContext.RequestAborted);
+        }
+    }
+}
