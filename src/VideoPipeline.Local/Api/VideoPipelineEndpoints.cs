@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Jobs;
 
 namespace VideoPipeline.Local.Api;
 
@@ -39,6 +40,8 @@ public static class VideoPipelineEndpoints
                 request.Headers["webhook-signature"].FirstOrDefault(),
                 request.Body,
                 ct)));
+
+        api.MapGet("/models", (ModelCatalogue catalogue) => Result(ModelsApi.List(catalogue)));
 
         endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));
         return endpoints;
