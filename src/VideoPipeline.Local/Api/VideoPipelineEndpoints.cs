@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Dashboard;
 using VideoPipeline.Core.Jobs;
 
 namespace VideoPipeline.Local.Api;
@@ -43,7 +44,11 @@ public static class VideoPipelineEndpoints
 
         api.MapGet("/models", (ModelCatalogue catalogue) => Result(ModelsApi.List(catalogue)));
 
+        // Health and the dashboard's static files need no key: they hold no data, and the page asks for the key.
         endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));
+        endpoints.MapGet("/", () => Result(DashboardPage.Page()));
+        endpoints.MapGet("/api/dashboard", () => Result(DashboardPage.Page()));
+        endpoints.MapGet("/api/dashboard/{asset}", (string asset) => Result(DashboardPage.Asset(asset)));
         return endpoints;
     }
 
