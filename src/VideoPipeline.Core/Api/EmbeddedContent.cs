@@ -1,6 +1,6 @@
 namespace VideoPipeline.Core.Api;
 
-/// <summary>Reads files embedded in this assembly (see the csproj's <c>EmbeddedResource</c> items) once.</summary>
+/// <summary>Reads files embedded in this assembly (the csproj's <c>EmbeddedResource</c> items); callers cache them.</summary>
 internal static class EmbeddedContent
 {
     /// <summary>The file's bytes, or null when no resource has that logical name.</summary>

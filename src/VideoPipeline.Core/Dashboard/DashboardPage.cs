@@ -10,7 +10,7 @@ namespace VideoPipeline.Core.Dashboard;
 /// </summary>
 public static class DashboardPage
 {
-    public const string PageName = "index.html";
+    private const string PageName = "index.html";
 
     /// <summary>
     /// Scripts and styles only from the host itself (no inline code, no CDN). Videos come from the blob endpoint the

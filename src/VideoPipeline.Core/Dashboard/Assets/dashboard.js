@@ -20,6 +20,7 @@ const state = {
   refreshing: false,
   refreshAgain: false,
   freshJob: null,
+  toastTimer: null,
 };
 
 // ---- HTTP ----------------------------------------------------------------------------------------------------------
@@ -84,8 +85,8 @@ function toast(message, kind = 'info') {
   box.textContent = message;
   box.dataset.kind = kind;
   box.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { box.hidden = true; }, kind === 'error' ? 8000 : 4000);
+  clearTimeout(state.toastTimer);
+  state.toastTimer = setTimeout(() => { box.hidden = true; }, kind === 'error' ? 8000 : 4000);
 }
 
 function showConnection(kind, text) {
