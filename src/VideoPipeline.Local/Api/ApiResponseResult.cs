@@ -16,7 +16,13 @@ public sealed class ApiResponseResult(ApiResponse response) : IResult
             http.Headers[name] = value;
         }
 
-        if (response.Body is not null)
+        if (response.Body is byte[] content)
+        {
+            http.ContentType = response.ContentType;
+            http.ContentLength = content.Length;
+            await http.Body.WriteAsync(content, httpContext.RequestAborted);
+        }
+        else if (response.Body is not null)
         {
             http.ContentType = response.ContentType;
             await JsonSerializer.SerializeAsync(http.Body, response.Body, response.Body.GetType(), PipelineJson.Options,
