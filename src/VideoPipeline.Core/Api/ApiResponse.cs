@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace VideoPipeline.Core.Api;
 
 /// <summary>
@@ -23,6 +25,17 @@ public sealed record ApiResponse(
     public static ApiResponse Bytes(int statusCode, byte[] content, string contentType,
         IReadOnlyDictionary<string, string>? headers = null) =>
         new(statusCode, content, contentType, headers);
+
+    /// <summary>The body's length when known before writing (raw bytes); JSON bodies are streamed.</summary>
+    public long? ContentLength => Body is byte[] bytes ? bytes.Length : null;
+
+    /// <summary>Writes the body: raw bytes as they are, anything else as JSON in the pipeline's convention.</summary>
+    public Task WriteBodyAsync(Stream destination, CancellationToken cancellationToken) => Body switch
+    {
+        null => Task.CompletedTask,
+        byte[] bytes => destination.WriteAsync(bytes, cancellationToken).AsTask(),
+        var body => JsonSerializer.SerializeAsync(destination, body, body.GetType(), PipelineJson.Options, cancellationToken),
+    };
 
     public static ApiResponse Redirect(Uri location) =>
         new(302, Headers: new Dictionary<string, string> { ["Location"] = location.AbsoluteUri });

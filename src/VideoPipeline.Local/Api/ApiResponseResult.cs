@@ -1,5 +1,3 @@
-using System.Text.Json;
-using VideoPipeline.Core;
 using VideoPipeline.Core.Api;
 
 namespace VideoPipeline.Local.Api;
@@ -16,17 +14,11 @@ public sealed class ApiResponseResult(ApiResponse response) : IResult
             http.Headers[name] = value;
         }
 
-        if (response.Body is byte[] content)
+        if (response.Body is not null)
         {
             http.ContentType = response.ContentType;
-            http.ContentLength = content.Length;
-            await http.Body.WriteAsync(content, httpContext.RequestAborted);
-        }
-        else if (response.Body is not null)
-        {
-            http.ContentType = response.ContentType;
-            await JsonSerializer.SerializeAsync(http.Body, response.Body, response.Body.GetType(), PipelineJson.Options,
-                httpContext.RequestAborted);
+            http.ContentLength = response.ContentLength;
+            await response.WriteBodyAsync(http.Body, httpContext.RequestAborted);
         }
     }
 }
