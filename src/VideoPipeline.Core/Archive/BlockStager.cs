@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using System.Text;
+using Azure.Storage;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using VideoPipeline.Core.Jobs;
 
@@ -15,6 +17,16 @@ internal sealed class BlockStager : IAsyncDisposable
 {
     /// <summary>The service's limit of committed blocks per blob.</summary>
     public const int MaxBlockCount = 50_000;
+
+    /// <summary>
+    /// A transactional MD5 per block: the service rejects a block corrupted in transit, and Azurite checks an MD5
+    /// natively instead of computing a CRC64 in JavaScript, which triples archive throughput locally
+    /// (docs/performance.md).
+    /// </summary>
+    private static readonly BlockBlobStageBlockOptions StageOptions = new()
+    {
+        TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+    };
 
     private readonly BlockBlobClient _blob;
     private readonly SemaphoreSlim _slots;
@@ -99,7 +111,7 @@ internal sealed class BlockStager : IAsyncDisposable
         try
         {
             using var content = new MemoryStream(buffer, 0, length, writable: false);
-            await _blob.StageBlockAsync(blockId, content, cancellationToken: _abandon.Token);
+            await _blob.StageBlockAsync(blockId, content, StageOptions, _abandon.Token);
         }
         catch (Exception e)
         {
