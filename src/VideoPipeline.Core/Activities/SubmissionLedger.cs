@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Activities;
 
@@ -11,11 +11,8 @@ namespace VideoPipeline.Core.Activities;
 /// (a crash after the provider accepted but before the engine journaled the result re-runs the activity); the ledger
 /// turns that re-run into "return the recorded task" or, when the outcome is unknown, into a refusal to pay twice.
 /// </summary>
-public sealed class SubmissionLedger(BlobServiceClient blobs, IOptions<PipelineOptions> options)
+public sealed class SubmissionLedger(PipelineStateContainer state)
 {
-    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(options.Value.StateContainer);
-    private volatile bool _containerReady;
-
     public async Task<SubmissionRecord?> GetAsync(string jobId, int attempt, CancellationToken cancellationToken)
     {
         try
@@ -31,21 +28,12 @@ public sealed class SubmissionLedger(BlobServiceClient blobs, IOptions<PipelineO
 
     public async Task SaveAsync(string jobId, int attempt, SubmissionRecord record, CancellationToken cancellationToken)
     {
-        await EnsureContainerAsync(cancellationToken);
+        await state.EnsureCreatedAsync(cancellationToken);
         await Blob(jobId, attempt).UploadAsync(
             BinaryData.FromObjectAsJson(record, PipelineJson.Options),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
             cancellationToken);
     }
 
-    private BlobClient Blob(string jobId, int attempt) => _container.GetBlobClient($"submissions/{jobId}/{attempt}.json");
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        if (!_containerReady)
-        {
-            await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            _containerReady = true;
-        }
-    }
+    private BlobClient Blob(string jobId, int attempt) => state.Client.GetBlobClient($"submissions/{jobId}/{attempt}.json");
 }

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Callbacks;
 
@@ -9,13 +9,11 @@ namespace VideoPipeline.Core.Callbacks;
 /// Maps a provider task id to the job that owns it. OpenAI webhooks are project-wide and name only the video id, so
 /// this is how a webhook finds its job.
 /// </summary>
-public sealed class ProviderTaskIndex(BlobServiceClient blobs, IOptions<PipelineOptions> options)
+public sealed class ProviderTaskIndex(PipelineStateContainer state)
 {
-    private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(options.Value.StateContainer);
-
     public async Task RecordAsync(ProviderName provider, string taskId, string jobId, CancellationToken cancellationToken)
     {
-        await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await state.EnsureCreatedAsync(cancellationToken);
         await Blob(provider, taskId).UploadAsync(BinaryData.FromString(jobId), overwrite: true, cancellationToken);
     }
 
@@ -33,5 +31,5 @@ public sealed class ProviderTaskIndex(BlobServiceClient blobs, IOptions<Pipeline
     }
 
     private BlobClient Blob(ProviderName provider, string taskId) =>
-        _container.GetBlobClient($"tasks/{PipelineJson.EnumName(provider)}/{Uri.EscapeDataString(taskId)}");
+        state.Client.GetBlobClient($"tasks/{PipelineJson.EnumName(provider)}/{Uri.EscapeDataString(taskId)}");
 }

@@ -6,6 +6,7 @@ using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Security;
+using VideoPipeline.Core.Storage;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Extensions;
@@ -27,6 +28,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CallbackTokens>();
         services.AddSingleton<JobRequestValidator>();
         services.AddSingleton<JobPlanner>();
+        services.AddSingleton<PipelineStateContainer>();
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<ProviderTaskIndex>();
         services.AddTransient<VideoJobsApi>();
