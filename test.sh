@@ -6,7 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 source eng/setup.sh
 
-setup_apt ffmpeg:ffmpeg
+setup_apt ffmpeg:ffmpeg chromium:chromium
 setup_npm
 setup_dotnet
 

@@ -5,10 +5,13 @@ public class CrashRecoveryTests(PipelineStack stack) : IClassFixture<PipelineSta
     [Theory]
     [InlineData("generating")]
     [InlineData("submitting")]
+    [InlineData("archiving")]
     public async Task HostKilledMidJob_RestartFinishesWithOneBlobAndOneSubmission(string phase)
     {
+        // Archiving a 300 MB result takes long enough to be killed in the middle of it.
+        var directives = phase == "archiving" ? "[emu:seconds=1] [emu:bytes=300000000]" : "[emu:seconds=4]";
         var prompts = new[] { "foxapi", "openai", "apixo" }
-            .Select(p => (Provider: p, Prompt: Requests.UniquePrompt("[emu:seconds=4]")))
+            .Select(p => (Provider: p, Prompt: Requests.UniquePrompt(directives)))
             .ToList();
         var ids = new List<string>();
         foreach (var (provider, prompt) in prompts)
@@ -20,8 +23,12 @@ public class CrashRecoveryTests(PipelineStack stack) : IClassFixture<PipelineSta
         {
             foreach (var id in ids)
             {
-                await stack.WaitForStatusAsync(id, "generating");
+                await stack.WaitForStatusAsync(id, phase);
             }
+        }
+        else if (phase == "archiving")
+        {
+            await stack.WaitForStatusAsync(ids[0], phase, TimeSpan.FromMinutes(2));
         }
 
         await stack.KillAndRestartHostAsync();

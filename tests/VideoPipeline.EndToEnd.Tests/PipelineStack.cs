@@ -72,7 +72,7 @@ public class PipelineStack : IAsyncLifetime
 
     public Task KillAndRestartHostAsync() => Host.KillAndRestartAsync(_settings);
 
-    public async Task<string> StartJobAsync(object request, string? idempotencyKey = null)
+    public async Task<string> StartJobAsync(object request, string? idempotencyKey = null, HttpClient? client = null)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/videos") { Content = JsonContent.Create(request) };
         if (idempotencyKey is not null)
@@ -80,7 +80,7 @@ public class PipelineStack : IAsyncLifetime
             message.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        using var response = await Http.SendAsync(message);
+        using var response = await (client ?? Http).SendAsync(message);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == 202, $"POST /api/videos answered {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();

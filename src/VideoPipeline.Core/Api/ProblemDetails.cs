@@ -14,6 +14,7 @@ public sealed record ProblemDetails(
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         409 => "https://tools.ietf.org/html/rfc9110#section-15.5.10",
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+        422 => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
         _ => "about:blank",
     };
 }

@@ -57,19 +57,29 @@ public sealed class VideoJobsApi(
         }
 
         var jobId = idempotencyKey is null ? NewJobId() : JobIdFor(idempotencyKey);
-        var existing = await orchestrations.GetInstanceAsync(jobId, cancellationToken: cancellationToken);
+        var request = validation.Request!;
+        var status = JobStatus.Queued;
+        var existing = await orchestrations.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken);
         if (existing is null)
         {
-            var request = validation.Request!;
             var input = new VideoJobInput(jobId, request, planner.Create(jobId, request, validation.Model!));
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(
                 ActivityNames.Orchestrator, input, jobId, cancellationToken);
+        }
+        else if (!IsSameRequest(existing, request))
+        {
+            return ApiResponse.Problem(422, "The Idempotency-Key was already used for a different request.",
+                $"Job '{jobId}' was started with this key and other parameters; use a new key for a new job.");
+        }
+        else
+        {
+            status = JobViewFactory.Create(existing).Status;
         }
 
         var statusUri = $"/api/videos/{jobId}";
         return ApiResponse.Json(
             202,
-            new JobAccepted(jobId, JobStatus.Queued, statusUri, $"{statusUri}/cancel"),
+            new JobAccepted(jobId, status, statusUri, $"{statusUri}/cancel"),
             new Dictionary<string, string> { ["Location"] = statusUri });
     }
 
@@ -276,6 +286,15 @@ public sealed class VideoJobsApi(
 
     internal static ApiResponse NotFound(string id) =>
         ApiResponse.Problem(404, "Job not found.", $"There is no job with id '{id}'.");
+
+    private static bool IsSameRequest(OrchestrationInstance existing, JobRequest request)
+    {
+        var input = existing.SerializedInput is null
+            ? null
+            : JsonSerializer.Deserialize<VideoJobInput>(existing.SerializedInput, PipelineJson.Options);
+        return input is not null
+               && JsonSerializer.Serialize(input.Request, PipelineJson.Options) == JsonSerializer.Serialize(request, PipelineJson.Options);
+    }
 
     /// <summary>Job ids derived from the caller's idempotency key, so a retried POST finds the same job.</summary>
     public static string JobIdFor(string idempotencyKey) =>

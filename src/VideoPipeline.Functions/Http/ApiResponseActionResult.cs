@@ -1,13 +1,11 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
-using VideoPipeline.Core;
 using VideoPipeline.Core.Api;
 
 namespace VideoPipeline.Functions.Http;
 
 /// <summary>
 /// Writes Core's host-neutral <see cref="ApiResponse"/> as an ASP.NET Core result: status, headers (e.g.
-/// <c>Location</c>) and a JSON body in Core's convention (<c>application/json</c> or <c>application/problem+json</c>).
+/// <c>Location</c>) and the body (JSON in Core's convention, or raw bytes for the dashboard and OpenAPI document).
 /// The local host writes the same answer through its own result type, so both hosts speak one contract.
 /// </summary>
 public sealed class ApiResponseActionResult(ApiResponse response) : IActionResult
@@ -24,11 +22,11 @@ public sealed class ApiResponseActionResult(ApiResponse response) : IActionResul
             http.Headers[name] = value;
         }
 
-        if (Response.Body is { } body)
+        if (Response.Body is not null)
         {
             http.ContentType = Response.ContentType;
-            await JsonSerializer.SerializeAsync(http.Body, body, body.GetType(), PipelineJson.Options,
-                context.HttpContext.RequestAborted);
+            http.ContentLength = Response.ContentLength;
+            await Response.WriteBodyAsync(http.Body, context.HttpContext.RequestAborted);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using VideoPipeline.Core;
 using VideoPipeline.Core.Api;
 
 namespace VideoPipeline.Local.Api;
@@ -19,8 +17,8 @@ public sealed class ApiResponseResult(ApiResponse response) : IResult
         if (response.Body is not null)
         {
             http.ContentType = response.ContentType;
-            await JsonSerializer.SerializeAsync(http.Body, response.Body, response.Body.GetType(), PipelineJson.Options,
-                httpContext.RequestAborted);
+            http.ContentLength = response.ContentLength;
+            await response.WriteBodyAsync(http.Body, httpContext.RequestAborted);
         }
     }
 }

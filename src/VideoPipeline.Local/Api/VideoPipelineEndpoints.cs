@@ -1,9 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Dashboard;
+using VideoPipeline.Core.Jobs;
 
 namespace VideoPipeline.Local.Api;
 
-/// <summary>Maps the HTTP contract (DESIGN.md §5) onto the shared operations in Core.</summary>
+/// <summary>
+/// Maps the HTTP contract (DESIGN.md §5) onto the shared operations in Core. Every route here is described in
+/// <c>Core/Api/openapi.json</c>; a test compares the two.
+/// </summary>
 public static class VideoPipelineEndpoints
 {
     public static IEndpointRouteBuilder MapVideoPipelineApi(this IEndpointRouteBuilder endpoints)
@@ -40,7 +45,15 @@ public static class VideoPipelineEndpoints
                 request.Body,
                 ct)));
 
+        api.MapGet("/models", (ModelCatalogue catalogue) => Result(ModelsApi.List(catalogue)));
+
+        api.MapGet("/openapi.json", () => Result(OpenApiDocument.Get()));
+
+        // Health and the dashboard's static files need no key: they hold no data, and the page asks for the key.
         endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));
+        endpoints.MapGet("/", () => Result(DashboardPage.Page()));
+        endpoints.MapGet("/api/dashboard", () => Result(DashboardPage.Page()));
+        endpoints.MapGet("/api/dashboard/{asset}", (string asset) => Result(DashboardPage.Asset(asset)));
         return endpoints;
     }
 

@@ -14,6 +14,10 @@ public static class LocalHostBuilderExtensions
     /// </summary>
     public static WebApplicationBuilder AddLocalVideoPipeline(this WebApplicationBuilder builder)
     {
+        // Kestrel's "Request starting" lines include the query string, and callback URLs carry per-job tokens there;
+        // set in code so no logging configuration can turn them back on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
         var configuration = builder.Configuration;
         var services = builder.Services;
         services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName));

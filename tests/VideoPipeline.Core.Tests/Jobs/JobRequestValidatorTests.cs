@@ -4,6 +4,7 @@ using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Security;
+using VideoPipeline.Testing;
 
 namespace VideoPipeline.Core.Tests.Jobs;
 
@@ -72,90 +73,8 @@ public class JobRequestValidatorTests
     }
 
     [Theory]
-    [InlineData("""[]""", "$")]
-    [InlineData("""{}""", "provider", "model", "prompt")]
-    [InlineData("""{"provider":"replicate","model":"sora-2","prompt":"x"}""", "provider")]
-    [InlineData("""{"provider":"FoxAPI","model":"sora-2","prompt":"x"}""", "provider")]
-    [InlineData("""{"provider":1,"model":"sora-2","prompt":"x"}""", "provider")]
-    [InlineData("""{"provider":"foxapi","model":"sora-3","prompt":"x"}""", "model")]
-    [InlineData("""{"provider":"apixo","model":"sora-2","prompt":"x"}""", "model")]
-    [InlineData("""{"provider":"openai","model":"veo-3.1-extend","prompt":"x"}""", "model")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":""}""", "prompt")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"   "}""", "prompt")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":42}""", "prompt")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","durationSeconds":5}""", "durationSeconds")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","durationSeconds":"8"}""", "durationSeconds")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","durationSeconds":8.5}""", "durationSeconds")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2-preview","prompt":"x","durationSeconds":0}""", "durationSeconds")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2-preview","prompt":"x","durationSeconds":21}""", "durationSeconds")]
-    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","durationSeconds":8}""", "durationSeconds")]
-    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","durationSeconds":16}""", "durationSeconds")]
-    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","durationSeconds":20}""", "durationSeconds")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","aspectRatio":"1:1"}""", "aspectRatio")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2-preview","prompt":"x","aspectRatio":"16:10"}""", "aspectRatio")]
-    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","aspectRatio":"16:9"}""", "aspectRatio")]
-    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","size":"1792x1024"}""", "size")]
-    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","size":"720*1280"}""", "size")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","size":"1280x720"}""", "size")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","resolution":"4k"}""", "resolution")]
-    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","resolution":"720p"}""", "resolution")]
-    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","resolution":"720p"}""", "resolution")]
-    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","imageUrl":"https://cdn.example.com/f.png","size":"720x1280"}""", "size")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4"}""", "sourceVideoUrl")]
-    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x"}""", "sourceVideoUrl")]
-    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","imageUrl":"https://cdn.example.com/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","generateAudio":true}""", "generateAudio")]
-    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","generateAudio":"yes"}""", "generateAudio")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","waitMode":"push"}""", "waitMode")]
-    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","waitMode":"callback"}""", "waitMode")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":"videos/x.mp4"}""", "output")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"container":"My_Videos"}}""", "output.container")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"container":"ab"}}""", "output.container")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"container":"a--b"}}""", "output.container")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"blobName":"../escape.mp4"}}""", "output.blobName")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"blobName":"dir/"}}""", "output.blobName")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"blobName":"a\u0001b"}}""", "output.blobName")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","output":{"path":"x"}}""", "output.path")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":["a"]}""", "metadata")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"a":1}}""", "metadata.a")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"bad-key":"v"}}""", "metadata.bad-key")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"jobid":"mine"}}""", "metadata.jobid")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","metadata":{"k":"caf\u00e9"}}""", "metadata.k")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":[]}""", "providerOptions")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"model_params":{}}}""", "providerOptions.model_params")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"character_ids":["a","b","c"]}}""", "providerOptions.character_ids")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"character_ids":"a"}}""", "providerOptions.character_ids")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","providerOptions":{"delete_video":"no"}}""", "providerOptions.delete_video")]
-    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://cdn.example.com/v.mp4","providerOptions":{"advanced":true}}""", "providerOptions.advanced")]
-    [InlineData("""{"provider":"apixo","model":"sora-2-pro","prompt":"x","providerOptions":{"provider":"fast"}}""", "providerOptions.provider")]
-    [InlineData("""{"provider":"openai","model":"sora-2","prompt":"x","providerOptions":{"seed":1}}""", "providerOptions.seed")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","colour":"red"}""", "colour")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"http://cdn.example.com/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"ftp://cdn.example.com/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"not a url"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"/relative.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://127.0.0.1/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://localhost/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://10.1.2.3/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://172.20.0.1/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://192.168.0.10/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://169.254.169.254/latest/meta-data"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://metadata.example.com/x"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://168.63.129.16/machine"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[::1]/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[fe80::1]/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[fd00::1]/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://[::ffff:10.0.0.1]/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://0.0.0.0/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://100.64.0.1/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://rebind.example.com/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://internal.example.com/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://nowhere.invalid/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"https://user:pw@cdn.example.com/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","imageUrl":"http://127.0.0.1:7073/f.png"}""", "imageUrl")]
-    [InlineData("""{"provider":"foxapi","model":"sora-2","prompt":"x","notifyUrl":"https://192.168.0.1/hook"}""", "notifyUrl")]
-    [InlineData("""{"provider":"foxapi","model":"veo-3.1-extend","prompt":"x","sourceVideoUrl":"https://10.0.0.1/v.mp4"}""", "sourceVideoUrl")]
-    public async Task ValidateAsync_InvalidField_ReportsThatField(string json, params string[] fields)
+    [MemberData(nameof(InvalidRequestCorpus.Cases), MemberType = typeof(InvalidRequestCorpus))]
+    public async Task ValidateAsync_InvalidField_ReportsThatField(string json, string[] fields)
     {
         var result = await Validate(json);
 
@@ -211,6 +130,14 @@ public class JobRequestValidatorTests
         var result = await Validate(
             """{"provider":"foxapi","model":"sora-2","prompt":"x","waitMode":"callback"}""",
             Validator(callbacksConfigured: false));
+
+        Assert.Contains("not configured", result.Errors["waitMode"][0]);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_OpenAiCallbackWithoutWebhookSecret_IsRejected()
+    {
+        var result = await Validate("""{"provider":"openai","model":"sora-2","prompt":"x","waitMode":"callback"}""");
 
         Assert.Contains("not configured", result.Errors["waitMode"][0]);
     }

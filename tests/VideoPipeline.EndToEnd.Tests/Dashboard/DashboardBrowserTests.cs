@@ -1,0 +1,50 @@
+using VideoPipeline.Testing;
+using Xunit.Abstractions;
+
+namespace VideoPipeline.EndToEnd.Tests.Dashboard;
+
+/// <summary>
+/// The dashboard in a real headless Chromium (Debian's <c>chromium</c>, installed by <c>./test.sh</c>), driven by
+/// <c>tests/browser/dashboard.mjs</c> through npm's playwright-core. Writes the README's screenshot.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public class DashboardBrowserTests(DashboardStack stack, ITestOutputHelper log)
+{
+    private static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM") is { Length: > 0 } path
+        ? path
+        : "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Dashboard_InHeadlessChromium_StartsPlaysAndCancelsJobsFromThePage()
+    {
+        Assert.True(File.Exists(Chromium),
+            $"Chromium is not installed at {Chromium}. Install the Debian package 'chromium' (./test.sh does: " +
+            "setup_apt chromium:chromium) or set CHROMIUM to a Chromium binary.");
+        Assert.True(Directory.Exists(RepositoryPaths.Combine("node_modules", "playwright-core")),
+            "npm's playwright-core is not installed: run npm ci (./test.sh does).");
+
+        // Jobs in other states, so the page (and the screenshot) shows more than the test's own jobs.
+        await stack.StartJobAsync(Requests.For("openai", Requests.UniquePrompt("[emu:seconds=1] [emu:fail=moderation_blocked]")));
+        await stack.StartJobAsync(Requests.For("apixo", Requests.UniquePrompt("[emu:seconds=600]")));
+
+        var screenshot = RepositoryPaths.Combine("docs", "images", "dashboard.png");
+        var failureScreenshot = RepositoryPaths.Combine("artifacts", "browser", "dashboard.failure.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(failureScreenshot)!);
+        var (exitCode, output) = await NodeScript.RunAsync(
+            Path.Combine("tests", "browser", "dashboard.mjs"),
+            new Dictionary<string, string>
+            {
+                ["DASHBOARD_URL"] = new Uri(stack.Host.BaseUrl, "/").AbsoluteUri,
+                ["FUNCTION_KEY"] = DashboardStack.FunctionKey,
+                ["SCREENSHOT"] = screenshot,
+                ["FAILURE_SCREENSHOT"] = failureScreenshot,
+                ["CHROMIUM"] = Chromium,
+            },
+            TimeSpan.FromMinutes(5));
+
+        log.WriteLine(output);
+        Assert.True(exitCode == 0, $"The browser script failed (exit code {exitCode}):\n{output}\nHost log:\n{stack.Host.Output}");
+        Assert.True(new FileInfo(screenshot).Length > 10_000, $"The screenshot {screenshot} is missing or empty.\n{output}");
+    }
+}
