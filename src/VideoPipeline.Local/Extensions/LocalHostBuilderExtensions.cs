@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Activities;
+using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
@@ -34,7 +35,11 @@ public static class LocalHostBuilderExtensions
             .AddActivity<ProviderTaskRef, bool>(ActivityNames.Delete, (sp, input, ct) =>
                 sp.GetRequiredService<DeleteProviderVideoActivity>().RunAsync(input, ct))
             .AddActivity<NotifyInput, bool>(ActivityNames.Notify, (sp, input, ct) =>
-                sp.GetRequiredService<NotifyCallerActivity>().RunAsync(input, ct)));
+                sp.GetRequiredService<NotifyCallerActivity>().RunAsync(input, ct))
+            .AddActivity<TaskSlotRequest, TaskSlotGrant>(ActivityNames.AcquireTaskSlot, (sp, input, ct) =>
+                sp.GetRequiredService<AcquireTaskSlotActivity>().RunAsync(input, ct))
+            .AddActivity<TaskSlotRelease, bool>(ActivityNames.ReleaseTaskSlot, (sp, input, ct) =>
+                sp.GetRequiredService<ReleaseTaskSlotActivity>().RunAsync(input, ct)));
         return builder;
     }
 }
