@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Activities;
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
@@ -42,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<ArchiveVideoActivity>();
         services.AddTransient<NotifyCallerActivity>();
         AddAdmission(services, configuration);
+        AddBatches(services, configuration);
         services.AddHttpClient(NotifyCallerActivity.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
@@ -56,5 +58,18 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IProviderRequestBudget, BlobRequestBudget>();
         services.AddTransient<AcquireTaskSlotActivity>();
         services.AddTransient<ReleaseTaskSlotActivity>();
+    }
+
+    /// <summary>The batch intake hosts call with queue messages (<see cref="IBatchMessageHandler"/>) and HTTP bodies.</summary>
+    private static void AddBatches(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchOptions>, BatchOptionsValidator>());
+        services.AddSingleton<BatchStore>();
+        services.AddSingleton<BatchItemsBlobReader>();
+        services.AddSingleton<BatchPoisonQueue>();
+        services.AddSingleton<BatchIntake>();
+        services.AddSingleton<IBatchMessageHandler>(sp => sp.GetRequiredService<BatchIntake>());
+        services.AddTransient<BatchesApi>();
     }
 }

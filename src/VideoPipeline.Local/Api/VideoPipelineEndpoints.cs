@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Batches;
 
 namespace VideoPipeline.Local.Api;
 
@@ -39,6 +40,15 @@ public static class VideoPipelineEndpoints
                 request.Headers["webhook-signature"].FirstOrDefault(),
                 request.Body,
                 ct)));
+
+        api.MapPost("/batches", async (HttpRequest request, BatchesApi batches, CancellationToken ct) =>
+            Result(await batches.StartBatchAsync(request.Body, ct)));
+
+        api.MapGet("/batches", async ([FromQuery] string? limit, BatchesApi batches, CancellationToken ct) =>
+            Result(await batches.ListBatchesAsync(limit, ct)));
+
+        api.MapGet("/batches/{id}", async (string id, BatchesApi batches, CancellationToken ct) =>
+            Result(await batches.GetBatchAsync(id, ct)));
 
         endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));
         return endpoints;
