@@ -1,7 +1,8 @@
 using VideoPipeline.Bench;
+using VideoPipeline.Bench.Batches;
 using VideoPipeline.Bench.Emulator;
 
-IBenchmarkCommand[] commands = [new EmulatorMemoryBenchmark()];
+IBenchmarkCommand[] commands = [new EmulatorMemoryBenchmark(), new BatchMakespanBenchmark()];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
 if (command is null)
