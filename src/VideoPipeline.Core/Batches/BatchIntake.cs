@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Api;
@@ -171,7 +172,7 @@ public sealed partial class BatchIntake(
         return prepared;
     }
 
-    private static string? ReadIdempotencyKey(System.Text.Json.Nodes.JsonObject item, FieldErrors errors)
+    private static string? ReadIdempotencyKey(JsonObject item, FieldErrors errors)
     {
         if (!item.Remove(BatchDocumentReader.IdempotencyKeyField, out var node) || node is null)
         {
