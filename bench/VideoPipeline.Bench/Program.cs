@@ -1,7 +1,15 @@
 using VideoPipeline.Bench;
+using VideoPipeline.Bench.Batches;
 using VideoPipeline.Bench.Emulator;
 
-IBenchmarkCommand[] commands = [new EmulatorMemoryBenchmark(), new VideoPipeline.Bench.Archive.ArchiveThroughputBenchmark(), new VideoPipeline.Bench.Polling.PollingLatencyBenchmark(), new VideoPipeline.Bench.Runtime.RuntimeThroughputBenchmark()];
+IBenchmarkCommand[] commands =
+[
+    new EmulatorMemoryBenchmark(),
+    new VideoPipeline.Bench.Archive.ArchiveThroughputBenchmark(),
+    new VideoPipeline.Bench.Polling.PollingLatencyBenchmark(),
+    new VideoPipeline.Bench.Runtime.RuntimeThroughputBenchmark(),
+    new BatchMakespanBenchmark(),
+];
 
 var command = args.Length > 0 ? commands.FirstOrDefault(c => c.Name == args[0]) : null;
 if (command is null)

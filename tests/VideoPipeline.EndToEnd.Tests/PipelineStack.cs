@@ -10,7 +10,7 @@ namespace VideoPipeline.EndToEnd.Tests;
 /// <summary>
 /// The whole pipeline on loopback: in-memory Azurite, the provider emulator (in-process, real HTTP) and the local
 /// host as a child process configured like <c>./run.sh</c> configures it, with short polling intervals so tests run
-/// quickly. Subclasses change settings (e.g. a short job deadline).
+/// quickly. Subclasses change settings (e.g. a short job deadline) and the emulator's options (e.g. provider limits).
 /// </summary>
 public class PipelineStack : IAsyncLifetime
 {
@@ -35,6 +35,11 @@ public class PipelineStack : IAsyncLifetime
     {
     }
 
+    /// <summary>Changes the emulator's options after the stack's defaults are set.</summary>
+    protected virtual void ConfigureEmulator(EmulatorOptions options)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartAsync();
@@ -46,6 +51,7 @@ public class PipelineStack : IAsyncLifetime
             o.DefaultResultBytes = 256 * 1024;
             o.LateCallbackDelay = TimeSpan.FromSeconds(3);
             o.OpenAi.WebhookUrl = new Uri($"{hostUrl}/api/webhooks/openai");
+            ConfigureEmulator(o);
         });
 
         var emulatorUrl = Emulator.BaseUrl.AbsoluteUri.TrimEnd('/');

@@ -12,6 +12,7 @@ namespace VideoPipeline.Core.Activities;
 /// </summary>
 public sealed class SubmitVideoJobActivity(
     IVideoProviderResolver providers,
+    IProviderRequestBudget budget,
     ModelCatalogue catalogue,
     SubmissionLedger ledger,
     ProviderTaskIndex taskIndex,
@@ -30,13 +31,26 @@ public sealed class SubmitVideoJobActivity(
             return OutcomeUnknown(input, "An earlier run of this attempt was interrupted after sending the request.");
         }
 
-        await ledger.SaveAsync(input.JobId, input.Attempt, new SubmissionRecord(SubmissionState.Sending), cancellationToken);
+        // The request budget is taken before "sending" is recorded: a crash while waiting for budget then leaves no
+        // trace, instead of an attempt that looks as if it may have reached the provider.
         var request = input.Request;
+        var budgetResult = await budget.AcquireAsync(request.Provider, cancellationToken);
+        if (!budgetResult.IsAcquired)
+        {
+            return ProviderCallResult.Failed(new ActivityError(ErrorCodes.RateLimited,
+                "The client-side request budget is exhausted; the request was not sent.", IsTransient: true,
+                budgetResult.RetryAfter));
+        }
+
+        await ledger.SaveAsync(input.JobId, input.Attempt, new SubmissionRecord(SubmissionState.Sending), cancellationToken);
         var submission = new ProviderSubmission(request, catalogue.Get(request.Provider, request.Model), input.CallbackUrl);
         ProviderTask task;
         try
         {
-            task = await providers.GetClient(request.Provider).SubmitAsync(submission, cancellationToken);
+            using (PrepaidProviderRequest.Begin(request.Provider))
+            {
+                task = await providers.GetClient(request.Provider).SubmitAsync(submission, cancellationToken);
+            }
         }
         catch (ProviderException e) when (e.RequestMayHaveBeenProcessed)
         {

@@ -1,10 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Activities;
+using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Security;
 using VideoPipeline.Core.Storage;
 using VideoPipeline.Core.Workflow;
@@ -16,6 +20,8 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>
     /// Everything both hosts share: options, the model catalogue, validation, the HTTP operations and the activities.
     /// The host adds its orchestration engine (<see cref="IOrchestrationClient"/>), storage and provider clients.
+    /// Provider admission keeps its state in Blob Storage, so the provider request budget registered here (shared by
+    /// every process) replaces the in-process one of <c>AddVideoProviders</c>, whichever of the two is called first.
     /// </summary>
     public static IServiceCollection AddVideoPipelineCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,8 +44,34 @@ public static class PipelineServiceCollectionExtensions
         services.AddTransient<DeleteProviderVideoActivity>();
         services.AddTransient<ArchiveVideoActivity>();
         services.AddTransient<NotifyCallerActivity>();
+        AddAdmission(services, configuration);
+        AddBatches(services, configuration);
         services.AddHttpClient(NotifyCallerActivity.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         return services;
+    }
+
+    private static void AddAdmission(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AdmissionOptions>().Bind(configuration.GetSection(AdmissionOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AdmissionOptions>, AdmissionOptionsValidator>());
+        services.AddSingleton<TaskSlotStore>();
+        services.RemoveAll<IProviderRequestBudget>();
+        services.AddSingleton<IProviderRequestBudget, BlobRequestBudget>();
+        services.AddTransient<AcquireTaskSlotActivity>();
+        services.AddTransient<ReleaseTaskSlotActivity>();
+    }
+
+    /// <summary>The batch intake hosts call with queue messages (<see cref="IBatchMessageHandler"/>) and HTTP bodies.</summary>
+    private static void AddBatches(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchOptions>, BatchOptionsValidator>());
+        services.AddSingleton<BatchStore>();
+        services.AddSingleton<BatchItemsBlobReader>();
+        services.AddSingleton<BatchPoisonQueue>();
+        services.AddSingleton<BatchIntake>();
+        services.AddSingleton<IBatchMessageHandler>(sp => sp.GetRequiredService<BatchIntake>());
+        services.AddTransient<BatchesApi>();
     }
 }

@@ -20,8 +20,9 @@ public static class ProviderServiceCollectionExtensions
     /// <see cref="StandardWebhookVerifier"/>. Binds <see cref="ProvidersOptions"/> from <c>Providers</c> and
     /// <see cref="ProviderResilienceOptions"/> from <c>Providers:Resilience</c>.
     /// <para>
-    /// Each provider client's handlers, outermost first: the provider's token bucket
-    /// (<see cref="ProviderOptions.RequestsPerMinute"/>), then retries (GET/DELETE only, never a submit) around a
+    /// Each provider client's handlers, outermost first: the provider's request budget
+    /// (<see cref="ProviderOptions.RequestsPerMinute"/>, an <see cref="IProviderRequestBudget"/>; an in-process token
+    /// bucket unless one is registered already), then retries (GET/DELETE only, never a submit) around a
     /// per-attempt timeout (<see cref="ProviderOptions.Timeout"/>). Bearer auth from <see cref="ProviderOptions.ApiKey"/>
     /// is set on the provider clients only; result and input media are fetched by separate clients without it.
     /// </para>
@@ -35,6 +36,7 @@ public static class ProviderServiceCollectionExtensions
         services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderRateLimiters>();
+        services.TryAddSingleton<IProviderRequestBudget, TokenBucketRequestBudget>();
         services.TryAddSingleton<IVideoProviderResolver, ProviderClientRegistry>();
         services.TryAddSingleton<StandardWebhookVerifier>();
 
@@ -60,7 +62,7 @@ public static class ProviderServiceCollectionExtensions
                 }
             })
             .AddHttpMessageHandler(serviceProvider =>
-                new ProviderRateLimitingHandler(provider, serviceProvider.GetRequiredService<ProviderRateLimiters>().Get(provider)))
+                new ProviderRateLimitingHandler(provider, serviceProvider.GetRequiredService<IProviderRequestBudget>()))
             .AddHttpMessageHandler(serviceProvider => new ProviderResilienceHandler(
                 serviceProvider.GetRequiredService<IOptions<ProvidersOptions>>().Value.For(provider).Timeout,
                 serviceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value,

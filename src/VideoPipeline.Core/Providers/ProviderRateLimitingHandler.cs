@@ -1,31 +1,28 @@
-using System.Threading.RateLimiting;
 using VideoPipeline.Core.Jobs;
 
 namespace VideoPipeline.Core.Providers;
 
 /// <summary>
-/// Takes a token from the provider's bucket before a request leaves (outermost handler, so the wait never counts
-/// against the per-attempt timeout). When the queue is full the request fails as <c>rate_limited</c>, certainly unsent.
+/// Takes a request from the provider's budget before a request leaves (outermost handler, so the wait never counts
+/// against the per-attempt timeout), unless the caller paid for it already (<see cref="PrepaidProviderRequest"/>).
+/// When the budget refuses, the request fails as <c>rate_limited</c>, certainly unsent.
 /// </summary>
-internal sealed class ProviderRateLimitingHandler(ProviderName provider, RateLimiter? limiter) : DelegatingHandler
+internal sealed class ProviderRateLimitingHandler(ProviderName provider, IProviderRequestBudget budget) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (limiter is null)
+        if (!PrepaidProviderRequest.TryConsume(provider))
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var lease = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
-            throw new ProviderException(
-                ErrorCodes.RateLimited,
-                $"{provider}: the client-side request budget is exhausted; the request was not sent",
-                retryAfter: retryAfter == TimeSpan.Zero ? null : retryAfter,
-                isTransient: true,
-                requestMayHaveBeenProcessed: false);
+            var budgetResult = await budget.AcquireAsync(provider, cancellationToken).ConfigureAwait(false);
+            if (!budgetResult.IsAcquired)
+            {
+                throw new ProviderException(
+                    ErrorCodes.RateLimited,
+                    $"{provider}: the client-side request budget is exhausted; the request was not sent",
+                    retryAfter: budgetResult.RetryAfter,
+                    isTransient: true,
+                    requestMayHaveBeenProcessed: false);
+            }
         }
 
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -10,4 +10,6 @@ public static class ActivityNames
     public const string Cancel = "CancelProviderTask";
     public const string Delete = "DeleteProviderVideo";
     public const string Notify = "NotifyCaller";
+    public const string AcquireTaskSlot = "AcquireTaskSlot";
+    public const string ReleaseTaskSlot = "ReleaseTaskSlot";
 }

@@ -1,3 +1,4 @@
+using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 
 namespace VideoPipeline.Core.Workflow;
@@ -31,4 +32,7 @@ public sealed record JobPlan
     public required string Container { get; init; }
 
     public required string BlobName { get; init; }
+
+    /// <summary>The provider's concurrent-task limit; null (no admission step) when it has none.</summary>
+    public TaskSlotPlan? TaskSlots { get; init; }
 }

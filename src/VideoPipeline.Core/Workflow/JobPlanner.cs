@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Workflow;
@@ -9,6 +11,8 @@ namespace VideoPipeline.Core.Workflow;
 public sealed class JobPlanner(
     IOptions<PipelineOptions> options,
     IOptions<StorageOptions> storage,
+    IOptions<ProvidersOptions> providers,
+    IOptions<AdmissionOptions> admission,
     CallbackAvailability callbacks,
     CallbackTokens tokens)
 {
@@ -16,6 +20,7 @@ public sealed class JobPlanner(
     {
         var settings = options.Value;
         var waitMode = callbacks.Resolve(model, request.WaitMode);
+        var maxConcurrentTasks = providers.Value.For(model.Provider).MaxConcurrentTasks;
         return new JobPlan
         {
             WaitMode = waitMode,
@@ -30,6 +35,7 @@ public sealed class JobPlanner(
             DeleteAtProvider = settings.DeleteAtProviderAfterArchive && model.SupportsDelete,
             Container = request.Output?.Container ?? storage.Value.VideosContainer,
             BlobName = request.Output?.BlobName ?? $"{jobId}.mp4",
+            TaskSlots = maxConcurrentTasks > 0 ? new TaskSlotPlan(maxConcurrentTasks, admission.Value.MaxSlotWait) : null,
         };
     }
 }

@@ -1,12 +1,14 @@
+using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 
 namespace VideoPipeline.Core.Workflow;
 
 /// <summary>
-/// The workflow of one job (DESIGN.md §3): submit, wait for the provider (durable timers raced against one callback
-/// wait), archive, finish. Written against <see cref="IOrchestrationContext"/> only, so it runs unchanged on
-/// Durable Functions and on the local durable runtime; it must stay deterministic (no I/O, no clock, no randomness).
+/// The workflow of one job (DESIGN.md §3): take a provider task slot when the provider has a concurrent-task limit,
+/// submit, wait for the provider (durable timers raced against one callback wait), free the slot, archive, finish.
+/// Written against <see cref="IOrchestrationContext"/> only, so it runs unchanged on Durable Functions and on the local
+/// durable runtime; it must stay deterministic (no I/O, no clock, no randomness).
 /// </summary>
 public static class VideoJobWorkflow
 {
@@ -27,11 +29,13 @@ public static class VideoJobWorkflow
     {
         private readonly JobRequest _request = input.Request;
         private readonly JobPlan _plan = input.Plan;
+        private readonly TaskSlotKeeper _slot = new(context, input);
         private DateTime _deadline;
         private JobTimings _timings = null!;
         private Task<CancelRequest?> _cancelRequested = null!;
         private Task<CallbackHint?> _callback = null!;
         private ProviderTask? _task;
+        private bool _providerMayStillRun;
 
         public async Task<VideoJobResult> ExecuteAsync()
         {
@@ -44,8 +48,70 @@ public static class VideoJobWorkflow
             _cancelRequested = context.WaitForExternalEvent<CancelRequest?>(EventNames.Cancel);
             _callback = context.WaitForExternalEvent<CallbackHint?>(EventNames.ProviderCallback);
 
-            var result = await SubmitAsync() ?? await WaitForResultAsync() ?? await ArchiveAsync();
+            var result = await AdmitAsync() ?? await SubmitAsync() ?? await WaitForResultAsync();
+            await ReleaseSlotAsync(result);
+            result ??= await ArchiveAsync();
             return await FinishAsync(result);
+        }
+
+        /// <summary>
+        /// Waits for one of the provider's task slots when it has a concurrent-task limit, asking again on durable
+        /// timers, never the provider. The job deadline starts once the job has its slot: time spent queued behind
+        /// other jobs is not the provider's.
+        /// </summary>
+        private async Task<VideoJobResult?> AdmitAsync()
+        {
+            if (_slot.Plan is not { } plan)
+            {
+                return null;
+            }
+
+            var provider = PipelineJson.EnumName(_request.Provider);
+            var giveUpAt = context.CurrentUtcDateTime + plan.MaxWait;
+            for (var round = 1; ; round++)
+            {
+                var grant = await _slot.TryAcquireAsync();
+                var now = context.CurrentUtcDateTime;
+                if (grant.IsGranted)
+                {
+                    _deadline = now + _plan.Deadline;
+                    return null;
+                }
+
+                var retryAt = now + (grant.RetryAfter ?? Backoff(1));
+                if (retryAt >= giveUpAt)
+                {
+                    return Failed(new JobError(ErrorCodes.Timeout,
+                        $"No {provider} task slot became free within {plan.MaxWait}."));
+                }
+
+                // Reported once: rewriting the status every round would cost the engine a status write per round.
+                if (round == 1)
+                {
+                    Report(JobStatus.Queued, $"Waiting for one of {plan.Capacity} {provider} task slots");
+                }
+
+                if (await DelayUnlessCancelledAsync(retryAt))
+                {
+                    return Cancelled("Cancelled while waiting for a provider task slot.");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Gives the task slot back once the provider is done with the task, before the archive (which the provider's
+        /// limit does not count). When the provider may still be generating it — the submission's outcome is unknown,
+        /// or it could not cancel — the slot is left to lapse with its hold instead.
+        /// </summary>
+        private Task ReleaseSlotAsync(VideoJobResult? result)
+        {
+            if (result?.Error?.Code == ErrorCodes.SubmissionOutcomeUnknown || _providerMayStillRun)
+            {
+                _slot.LetLapse();
+                return Task.CompletedTask;
+            }
+
+            return _slot.ReleaseAsync();
         }
 
         private async Task<VideoJobResult?> SubmitAsync()
@@ -76,6 +142,7 @@ public static class VideoJobWorkflow
                 }
 
                 Report(JobStatus.Submitting, $"Provider busy ({error.Code}); retrying submission at {retryAt:O}");
+                await _slot.RenewBeforeAsync(retryAt);
                 if (await DelayUnlessCancelledAsync(retryAt))
                 {
                     return Cancelled("Cancelled before the provider accepted the task.");
@@ -115,6 +182,7 @@ public static class VideoJobWorkflow
                 var delay = PollingSchedule.NextDelay(
                     _plan, now - (_timings.SubmittedAt ?? now), task.EstimatedTime, task.Progress, task.PollAfter, retryAfter);
                 var fireAt = now + delay < _deadline ? now + delay : _deadline;
+                await _slot.RenewBeforeAsync(fireAt);
 
                 using (var timerCancellation = new CancellationTokenSource())
                 {
@@ -226,7 +294,7 @@ public static class VideoJobWorkflow
         }
 
         private async Task CancelAtProviderAsync(ProviderTaskRef reference) =>
-            await context.CallActivityAsync<bool>(ActivityNames.Cancel, reference);
+            _providerMayStillRun = !await context.CallActivityAsync<bool>(ActivityNames.Cancel, reference);
 
         /// <summary>Waits until <paramref name="fireAt"/>; returns true when a cancel request arrived first.</summary>
         private async Task<bool> DelayUnlessCancelledAsync(DateTime fireAt)

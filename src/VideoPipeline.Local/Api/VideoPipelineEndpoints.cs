@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Dashboard;
 using VideoPipeline.Core.Jobs;
 
@@ -48,6 +49,15 @@ public static class VideoPipelineEndpoints
         api.MapGet("/models", (ModelCatalogue catalogue) => Result(ModelsApi.List(catalogue)));
 
         api.MapGet("/openapi.json", () => Result(OpenApiDocument.Get()));
+
+        api.MapPost("/batches", async (HttpRequest request, BatchesApi batches, CancellationToken ct) =>
+            Result(await batches.StartBatchAsync(request.Body, ct)));
+
+        api.MapGet("/batches", async ([FromQuery] string? limit, BatchesApi batches, CancellationToken ct) =>
+            Result(await batches.ListBatchesAsync(limit, ct)));
+
+        api.MapGet("/batches/{id}", async (string id, BatchesApi batches, CancellationToken ct) =>
+            Result(await batches.GetBatchAsync(id, ct)));
 
         // Health and the dashboard's static files need no key: they hold no data, and the page asks for the key.
         endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));

@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Activities;
+using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
+using VideoPipeline.Local.Queues;
 
 namespace VideoPipeline.Local.Extensions;
 
 public static class LocalHostBuilderExtensions
 {
     /// <summary>
-    /// The local host: Core's services, storage, provider clients, and the local durable runtime running the video
-    /// job workflow and its activities under the same names the Functions host uses.
+    /// The local host: Core's services, storage, provider clients, the local durable runtime running the video
+    /// job workflow and its activities under the same names the Functions host uses, and the batch queue listener.
     /// </summary>
     public static WebApplicationBuilder AddLocalVideoPipeline(this WebApplicationBuilder builder)
     {
@@ -38,7 +40,16 @@ public static class LocalHostBuilderExtensions
             .AddActivity<ProviderTaskRef, bool>(ActivityNames.Delete, (sp, input, ct) =>
                 sp.GetRequiredService<DeleteProviderVideoActivity>().RunAsync(input, ct))
             .AddActivity<NotifyInput, bool>(ActivityNames.Notify, (sp, input, ct) =>
-                sp.GetRequiredService<NotifyCallerActivity>().RunAsync(input, ct)));
+                sp.GetRequiredService<NotifyCallerActivity>().RunAsync(input, ct))
+            .AddActivity<TaskSlotRequest, TaskSlotGrant>(ActivityNames.AcquireTaskSlot, (sp, input, ct) =>
+                sp.GetRequiredService<AcquireTaskSlotActivity>().RunAsync(input, ct))
+            .AddActivity<TaskSlotRelease, bool>(ActivityNames.ReleaseTaskSlot, (sp, input, ct) =>
+                sp.GetRequiredService<ReleaseTaskSlotActivity>().RunAsync(input, ct)));
+        services.AddOptions<BatchQueueListenerOptions>()
+            .Bind(configuration.GetSection(BatchQueueListenerOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHostedService<BatchQueueListener>();
         return builder;
     }
 }

@@ -1,0 +1,42 @@
+namespace VideoPipeline.Core.Admission;
+
+/// <summary>
+/// How jobs are admitted to providers with limits, bound from <c>Admission</c>. The limits themselves are the
+/// provider's: <c>Providers:{X}:MaxConcurrentTasks</c> (task slots) and <c>Providers:{X}:RequestsPerMinute</c>
+/// (request budget); 0 turns each off.
+/// </summary>
+public sealed class AdmissionOptions
+{
+    public const string SectionName = "Admission";
+
+    /// <summary>
+    /// How long a task slot stays taken without renewal. The workflow renews it while it waits for the provider and
+    /// releases it when the task ends; a job that died (terminated, host gone for good) loses its slot after this.
+    /// Keep it well above <c>Pipeline:MaxPollInterval</c> plus the time a crashed host needs to come back.
+    /// </summary>
+    public TimeSpan SlotLeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>First wait before a job without a slot asks again; it doubles (with jitter) up to <see cref="MaxSlotRetryInterval"/>.</summary>
+    public TimeSpan SlotRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Longest wait between two requests for a slot. Waiting jobs ask independently, so with many of them a freed slot
+    /// is found within about this interval divided by the number of waiting jobs.
+    /// </summary>
+    public TimeSpan MaxSlotRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a job may wait for a slot before it fails with <c>timeout</c>. The job deadline starts once it has one.</summary>
+    public TimeSpan MaxSlotWait { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Added to the provider's one-minute window by the shared request budget, so that network jitter and clock skew
+    /// between hosts never put more than the limit into one of the provider's minutes.
+    /// </summary>
+    public TimeSpan RequestWindowMargin { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Longest time a provider request waits in-process for room in the budget; beyond it the request fails as
+    /// <c>rate_limited</c> with a <c>Retry-After</c>, and the workflow waits with a durable timer instead.
+    /// </summary>
+    public TimeSpan MaxRequestWait { get; set; } = TimeSpan.FromSeconds(30);
+}
