@@ -14,7 +14,7 @@ rm -rf "$results"
 dotnet build tests/VideoPipeline.EndToEnd.Tests -c Release -nologo -v quiet -clp:ErrorsOnly
 filter="FullyQualifiedName~ProviderFaultTests|FullyQualifiedName~CrashRecoveryTests|FullyQualifiedName~DeadlineTests"
 filter="$filter|FullyQualifiedName~BadInputTests|FullyQualifiedName~SecretsInLogsTests|FullyQualifiedName~LoadTests"
-filter="$filter|FullyQualifiedName~JobLifecycleTests"
+filter="$filter|FullyQualifiedName~JobLifecycleTests|FullyQualifiedName~Batches"
 dotnet test tests/VideoPipeline.EndToEnd.Tests -c Release --no-build -nologo --filter "$filter" \
   --logger "trx;LogFileName=reliability.trx" --results-directory "$results" || true
 
