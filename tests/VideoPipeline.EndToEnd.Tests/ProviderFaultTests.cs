@@ -33,6 +33,20 @@ public class ProviderFaultTests(PipelineStack stack) : IClassFixture<PipelineSta
     }
 
     [Theory]
+    [MemberData(nameof(Requests.Providers), MemberType = typeof(Requests))]
+    public async Task Submit_ProviderError500_IsTreatedAsAmbiguousAndNeverResubmitted(string provider)
+    {
+        // A 500 may come after the provider created (and billed) the task, so it is not retried blindly.
+        var prompt = Requests.UniquePrompt("[emu:seconds=1] [emu:submit=500]");
+
+        var job = await stack.WaitForEndAsync(await stack.StartJobAsync(Requests.For(provider, prompt)));
+
+        Assert.Equal("failed", job["status"]!.GetValue<string>());
+        Assert.Equal("submission_outcome_unknown", job["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(1, PipelineStack.Count(await stack.PromptStatsAsync(prompt), "submissions"));
+    }
+
+    [Theory]
     [InlineData("foxapi", "truncate", "result_truncated")]
     [InlineData("openai", "truncate", "result_truncated")]
     [InlineData("apixo", "truncate", "result_truncated")]
