@@ -27,7 +27,7 @@ public class PipelineStack : IAsyncLifetime
 
     public LocalHostProcess Host => _host!;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
 
     public BlobServiceClient Blobs => new(Azurite.ConnectionString);
 
