@@ -14,25 +14,23 @@ namespace VideoPipeline.Functions.Extensions;
 /// </summary>
 public sealed class VideoJobsApiFactory(IServiceProvider services)
 {
-    public VideoJobsApi Create(DurableTaskClient client)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        IOrchestrationClient orchestrations = new DurableOrchestrationClient(client);
-        return ActivatorUtilities.CreateInstance<VideoJobsApi>(services, orchestrations);
-    }
+    public VideoJobsApi Create(DurableTaskClient client) =>
+        ActivatorUtilities.CreateInstance<VideoJobsApi>(services, Orchestrations(client));
 
-    public BatchIntake CreateBatchIntake(DurableTaskClient client)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        IOrchestrationClient orchestrations = new DurableOrchestrationClient(client);
-        return ActivatorUtilities.CreateInstance<BatchIntake>(services, orchestrations);
-    }
+    public BatchIntake CreateBatchIntake(DurableTaskClient client) => CreateBatchIntake(Orchestrations(client));
 
     public BatchesApi CreateBatchesApi(DurableTaskClient client)
     {
+        var orchestrations = Orchestrations(client);
+        return ActivatorUtilities.CreateInstance<BatchesApi>(services, CreateBatchIntake(orchestrations), orchestrations);
+    }
+
+    private BatchIntake CreateBatchIntake(IOrchestrationClient orchestrations) =>
+        ActivatorUtilities.CreateInstance<BatchIntake>(services, orchestrations);
+
+    private static IOrchestrationClient Orchestrations(DurableTaskClient client)
+    {
         ArgumentNullException.ThrowIfNull(client);
-        IOrchestrationClient orchestrations = new DurableOrchestrationClient(client);
-        var intake = ActivatorUtilities.CreateInstance<BatchIntake>(services, orchestrations);
-        return ActivatorUtilities.CreateInstance<BatchesApi>(services, intake, orchestrations);
+        return new DurableOrchestrationClient(client);
     }
 }
