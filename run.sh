@@ -8,7 +8,6 @@ cd "$root"
 source eng/setup.sh
 
 setup_npm
-setup_dotnet
 
 host_url="http://127.0.0.1:7071"
 emulator_url="http://127.0.0.1:7072"

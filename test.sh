@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the tests need, builds VideoPipeline.Portable.slnf and runs every test project.
+# Installs what the tests need, builds Functions.sln (every project) and runs every test project.
 # Ends with one line "N passed, M failed[, K skipped]" and exits non-zero on any failure.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -8,19 +8,17 @@ source eng/setup.sh
 
 setup_apt ffmpeg:ffmpeg chromium:chromium
 setup_npm
-setup_dotnet
 
 configuration="${CONFIGURATION:-Release}"
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-dotnet build VideoPipeline.Portable.slnf -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+dotnet build Functions.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 
 passed=0 failed=0 skipped=0 status=0
 for project in tests/*.Tests/*.Tests.csproj; do
   name="$(basename "$project" .csproj)"
-  grep -q "$name" VideoPipeline.Portable.slnf || continue
   echo "test.sh: running $name"
   if ! dotnet test "$project" -c "$configuration" --no-build -nologo \
       --logger "trx;LogFileName=$name.trx" --results-directory "$results" \

@@ -29,7 +29,3 @@ setup_npm() {
     (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
-
-setup_dotnet() {
-  "$root/eng/pack-local-feed.sh"
-}

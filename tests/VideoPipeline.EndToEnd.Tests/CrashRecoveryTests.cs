@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs.Models;
+
 namespace VideoPipeline.EndToEnd.Tests;
 
 public class CrashRecoveryTests(PipelineStack stack) : IClassFixture<PipelineStack>
@@ -50,7 +52,7 @@ public class CrashRecoveryTests(PipelineStack stack) : IClassFixture<PipelineSta
             Assert.True(job["status"]!.GetValue<string>() == "succeeded", $"{job}\n{stack.Host.Output}");
             Assert.Equal(1, submissions);
             var blobs = new List<string>();
-            await foreach (var blob in stack.Blobs.GetBlobContainerClient("videos").GetBlobsAsync(prefix: ids[i]))
+            await foreach (var blob in stack.Blobs.GetBlobContainerClient("videos").GetBlobsAsync(BlobTraits.None, BlobStates.None, ids[i], CancellationToken.None))
             {
                 blobs.Add(blob.Name);
             }

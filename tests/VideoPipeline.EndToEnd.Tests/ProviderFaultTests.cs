@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using System.Net;
 using System.Text;
 
@@ -64,7 +65,7 @@ public class ProviderFaultTests(PipelineStack stack) : IClassFixture<PipelineSta
         Assert.Equal(code, job["error"]!["code"]!.GetValue<string>());
         var container = stack.Blobs.GetBlobContainerClient("videos");
         Assert.False(await container.GetBlobClient($"{id}.mp4").ExistsAsync());
-        await foreach (var blob in container.GetBlobsAsync(prefix: id))
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, id, CancellationToken.None))
         {
             Assert.Fail($"Unexpected blob {blob.Name}");
         }

@@ -7,12 +7,12 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Functions.Orchestration;
 
 /// <summary>The Durable Functions orchestrator of one job: Core's <see cref="VideoJobWorkflow"/>, unchanged.</summary>
-public sealed class VideoJobOrchestrator(ILogger<VideoJobOrchestrator> logger)
+public sealed class VideoJobOrchestrator
 {
     [Function(ActivityNames.Orchestrator)]
     public async Task<VideoJobResult> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
-        var log = context.CreateReplaySafeLogger(logger);
+        var log = context.CreateReplaySafeLogger<VideoJobOrchestrator>();
         var input = context.GetInput<VideoJobInput>()
                     ?? throw new InvalidOperationException($"Orchestration '{context.InstanceId}' was started without a job input.");
 

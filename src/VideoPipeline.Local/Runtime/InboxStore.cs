@@ -27,7 +27,7 @@ internal sealed class InboxStore(RuntimeStorage storage, TimeProvider time)
     public async Task<IReadOnlyList<InboxItem>> ReadAsync(string instanceId, CancellationToken cancellationToken)
     {
         var items = new List<InboxItem>();
-        await foreach (var blob in storage.Container.GetBlobsAsync(
+        await foreach (var blob in storage.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None,
                            prefix: RuntimeStorage.InboxPrefix(instanceId), cancellationToken: cancellationToken))
         {
             try
@@ -54,7 +54,7 @@ internal sealed class InboxStore(RuntimeStorage storage, TimeProvider time)
 
     public async Task DeleteAllAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await foreach (var blob in storage.Container.GetBlobsAsync(
+        await foreach (var blob in storage.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None,
                            prefix: RuntimeStorage.InboxPrefix(instanceId), cancellationToken: cancellationToken))
         {
             await storage.Container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);

@@ -145,7 +145,7 @@ internal sealed class LocalDurableRuntime : IHostedService, IDisposable
             try
             {
                 await _services.Storage.EnsureContainerAsync(cancellationToken);
-                await foreach (var blob in _services.Storage.Container.GetBlobsAsync(
+                await foreach (var blob in _services.Storage.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None,
                                    prefix: RuntimeStorage.LockPrefix, cancellationToken: cancellationToken))
                 {
                     var instanceId = blob.Name[RuntimeStorage.LockPrefix.Length..];
@@ -182,7 +182,7 @@ internal sealed class LocalDurableRuntime : IHostedService, IDisposable
                 await _services.Storage.EnsureContainerAsync(cancellationToken);
                 var woken = new HashSet<string>(StringComparer.Ordinal);
                 var unfinished = new Dictionary<string, bool>(StringComparer.Ordinal);
-                await foreach (var blob in _services.Storage.Container.GetBlobsAsync(
+                await foreach (var blob in _services.Storage.Container.GetBlobsAsync(BlobTraits.None, BlobStates.None,
                                    prefix: RuntimeStorage.InboxRoot, cancellationToken: cancellationToken))
                 {
                     var path = blob.Name[RuntimeStorage.InboxRoot.Length..];

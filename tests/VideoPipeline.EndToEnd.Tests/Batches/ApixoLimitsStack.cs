@@ -90,7 +90,7 @@ public class ApixoLimitsStack : PipelineStack
     {
         var taken = new List<string>();
         var container = Blobs.GetBlobContainerClient("videopipeline-state");
-        await foreach (var slot in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, "slots/apixo/"))
+        await foreach (var slot in container.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, "slots/apixo/", CancellationToken.None))
         {
             if (slot.Metadata.TryGetValue("holder", out var holder))
             {

@@ -28,7 +28,7 @@ public class DurableOrchestrationClientTests
             SerializedInput = """{"jobId":"job-1"}""",
             SerializedOutput = """{"status":"failed"}""",
             SerializedCustomStatus = """{"phase":"x"}""",
-            FailureDetails = new TaskFailureDetails("System.InvalidOperationException", "boom", null, null),
+            FailureDetails = new TaskFailureDetails("System.InvalidOperationException", "boom", null, null, null),
         });
 
         var instance = await Adapter.GetInstanceAsync("job-1", getInputsAndOutputs: true);

@@ -1,6 +1,8 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Moq;
+using Moq.Protected;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
@@ -34,6 +36,7 @@ public class VideoJobOrchestratorTests
         context.SetupGet(c => c.InstanceId).Returns(input.JobId);
         context.SetupGet(c => c.CurrentUtcDateTime).Returns(Start);
         context.SetupGet(c => c.IsReplaying).Returns(false);
+        context.Protected().SetupGet<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
         context.Setup(c => c.GetInput<VideoJobInput>()).Returns(input);
         // Nobody cancels and no callback arrives: those waits never complete; every durable timer fires at once.
         context.Setup(c => c.WaitForExternalEvent<CancelRequest?>(EventNames.Cancel, It.IsAny<CancellationToken>()))
@@ -59,7 +62,7 @@ public class VideoJobOrchestratorTests
             "video_1", ProviderTaskStatus.Succeeded, "completed", 100, ResultUrls: [new Uri("https://provider.example.com/v.mp4")])));
         OnActivity(context, ActivityNames.Archive, new ArchiveVideoResult(Archived, null));
 
-        var result = await new VideoJobOrchestrator(NullLogger<VideoJobOrchestrator>.Instance).RunAsync(context.Object);
+        var result = await new VideoJobOrchestrator().RunAsync(context.Object);
 
         Assert.Equal(JobStatus.Succeeded, result.Status);
         Assert.Equal(Archived, result.Output);
@@ -82,7 +85,7 @@ public class VideoJobOrchestratorTests
         OnActivity(context, ActivityNames.Submit,
             ProviderCallResult.Failed(new ActivityError(ErrorCodes.SubmissionOutcomeUnknown, "timed out after sending")));
 
-        var result = await new VideoJobOrchestrator(NullLogger<VideoJobOrchestrator>.Instance).RunAsync(context.Object);
+        var result = await new VideoJobOrchestrator().RunAsync(context.Object);
 
         Assert.Equal(JobStatus.Failed, result.Status);
         Assert.Equal(ErrorCodes.SubmissionOutcomeUnknown, result.Error!.Code);
@@ -97,6 +100,6 @@ public class VideoJobOrchestratorTests
         context.Setup(c => c.GetInput<VideoJobInput>()).Returns((VideoJobInput?)null);
 
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => new VideoJobOrchestrator(NullLogger<VideoJobOrchestrator>.Instance).RunAsync(context.Object));
+            () => new VideoJobOrchestrator().RunAsync(context.Object));
     }
 }

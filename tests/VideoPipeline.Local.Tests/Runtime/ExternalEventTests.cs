@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Models;
 using VideoPipeline.Core;
 using VideoPipeline.Core.Workflow;
 using VideoPipeline.Local.Runtime;
@@ -170,7 +171,7 @@ public sealed class ExternalEventTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal("\"from afar\"", instance.SerializedOutput);
         Assert.Empty(await owner.Storage.Container
-            .GetBlobsAsync(prefix: RuntimeStorage.InboxPrefix(id))
+            .GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix: RuntimeStorage.InboxPrefix(id), cancellationToken: CancellationToken.None)
             .ToListAsync());
     }
 }
