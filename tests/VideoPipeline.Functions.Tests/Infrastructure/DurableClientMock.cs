@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Moq;
+using VideoPipeline.Core;
 
 namespace VideoPipeline.Functions.Tests.Infrastructure;
 
@@ -22,7 +24,11 @@ public sealed class DurableClientMock
             {
                 var id = options?.InstanceId ?? Guid.NewGuid().ToString("N");
                 Scheduled.Add((name.Name, input, id));
-                Add(new OrchestrationMetadata(name.Name, id) { RuntimeStatus = OrchestrationRuntimeStatus.Pending });
+                Add(new OrchestrationMetadata(name.Name, id)
+                {
+                    RuntimeStatus = OrchestrationRuntimeStatus.Pending,
+                    SerializedInput = JsonSerializer.Serialize(input, PipelineJson.Options),
+                });
                 return id;
             });
         Mock.Setup(c => c.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()))
