@@ -64,7 +64,26 @@ param notifySigningSecret string = ''
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-api-${resourceToken}'
+var keyVaultName = 'kv-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
+// The defaults of Core's StorageOptions.VideosContainer, PipelineOptions.StateContainer and BatchOptions.QueueName,
+// created here and passed to the app so that both always agree.
+var videosContainerName = 'videos'
+var stateContainerName = 'videopipeline-state'
+var batchQueueName = 'video-batches'
+
+// Every secret the pipeline reads: the app setting that receives it, its Key Vault secret and its value. A secret
+// without a value is neither stored nor referenced; its setting stays empty, which the code treats as not
+// configured. (A reference to a missing secret would not be: App Service passes an unresolved reference on as the
+// literal "@Microsoft.KeyVault(...)" text.)
+var secrets = [
+  { setting: 'Pipeline__CallbackSecret', name: 'callback-secret', value: empty(callbackSecret) ? generatedCallbackSecret : callbackSecret }
+  { setting: 'Pipeline__NotifySigningSecret', name: 'notify-signing-secret', value: notifySigningSecret }
+  { setting: 'Providers__FoxApi__ApiKey', name: 'foxapi-api-key', value: foxApiKey }
+  { setting: 'Providers__OpenAi__ApiKey', name: 'openai-api-key', value: openAiApiKey }
+  { setting: 'Providers__OpenAi__WebhookSecret', name: 'openai-webhook-secret', value: openAiWebhookSecret }
+  { setting: 'Providers__Apixo__ApiKey', name: 'apixo-api-key', value: apixoApiKey }
+]
 
 resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
   name: 'rg-${environmentName}'
@@ -89,8 +108,9 @@ module storage 'modules/storage.bicep' = {
     name: 'st${resourceToken}'
     location: location
     tags: tags
-    containers: [deploymentContainerName, 'videos', 'videopipeline-state']
-    queues: ['video-batches', 'video-batches-poison']
+    containers: [deploymentContainerName, videosContainerName, stateContainerName]
+    // The Functions convention for the poison queue, as BatchOptions.PoisonQueueName.
+    queues: [batchQueueName, '${batchQueueName}-poison']
   }
 }
 
@@ -109,26 +129,21 @@ module keyVault 'modules/keyvault.bicep' = {
   name: 'keyvault'
   scope: rg
   params: {
-    name: 'kv-${resourceToken}'
+    name: keyVaultName
     location: location
     tags: tags
-    secrets: {
-      'callback-secret': empty(callbackSecret) ? generatedCallbackSecret : callbackSecret
-      'foxapi-api-key': foxApiKey
-      'openai-api-key': openAiApiKey
-      'openai-webhook-secret': openAiWebhookSecret
-      'apixo-api-key': apixoApiKey
-      'notify-signing-secret': notifySigningSecret
-    }
+    secrets: toObject(filter(secrets, secret => !empty(secret.value)), secret => secret.name, secret => secret.value)
   }
 }
 
 module rbac 'modules/rbac.bicep' = {
   name: 'rbac'
   scope: rg
+  // By name from this template, so the role assignment waits for the vault explicitly.
+  dependsOn: [keyVault]
   params: {
     storageAccountName: storage.outputs.name
-    keyVaultName: keyVault.outputs.name
+    keyVaultName: keyVaultName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
@@ -147,21 +162,19 @@ module api 'modules/functionapp.bicep' = {
     serviceName: 'api'
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
+    videosContainerName: videosContainerName
+    stateContainerName: stateContainerName
+    batchQueueName: batchQueueName
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     taskHubName: taskHubName
-    keyVaultUri: keyVault.outputs.uri
-    // Which secrets exist (values stay in Key Vault; the app settings hold references only).
-    secretSettings: union(
-      { Pipeline__CallbackSecret: 'callback-secret' },
-      empty(foxApiKey) ? {} : { Providers__FoxApi__ApiKey: 'foxapi-api-key' },
-      empty(openAiApiKey) ? {} : { Providers__OpenAi__ApiKey: 'openai-api-key' },
-      empty(openAiWebhookSecret) ? {} : { Providers__OpenAi__WebhookSecret: 'openai-webhook-secret' },
-      empty(apixoApiKey) ? {} : { Providers__Apixo__ApiKey: 'apixo-api-key' },
-      empty(notifySigningSecret) ? {} : { Pipeline__NotifySigningSecret: 'notify-signing-secret' })
+    // References only: the values stay in Key Vault.
+    keyVaultReferences: toObject(secrets, secret => secret.setting, secret => empty(secret.value)
+      ? ''
+      : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${secret.name})')
   }
 }
 
@@ -171,6 +184,6 @@ output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_NAME string = api.outputs.name
 output SERVICE_API_NAME string = api.outputs.name
 output SERVICE_API_URI string = api.outputs.uri
-output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVaultName
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.applicationInsightsConnectionString

@@ -1,12 +1,11 @@
-// Key Vault in RBAC mode holding the pipeline's secrets. A secret is created only when it has a value; main.bicep
-// passes the function app references to exactly those secrets, so an unset provider stays unconfigured instead of
-// receiving an unresolved reference.
+// Key Vault in RBAC mode holding the pipeline's secrets. main.bicep passes only the secrets that have a value, and the
+// function app references exactly those, so an unset provider stays unconfigured.
 param name string
 param location string
 param tags object = {}
 
 @secure()
-@description('Secret name → value; empty values are skipped.')
+@description('Secret name → value, for the secrets that have a value.')
 param secrets object
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -26,13 +25,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for item in items(secrets): if (!empty(item.value)) {
+resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for item in items(secrets): {
   parent: vault
   name: item.key
   properties: {
     value: item.value
   }
 }]
-
-output name string = vault.name
-output uri string = vault.properties.vaultUri
