@@ -100,9 +100,6 @@ resource functions 'Microsoft.Web/sites@2023-12-01' = {
         Storage__QueueServiceUri: storage.properties.primaryEndpoints.queue
         Storage__ManagedIdentityClientId: identityClientId
         Storage__VideosContainer: 'videos'
-        // APIXO's documented limits (PROVIDERS.md); FoxAPI and OpenAI have none configured.
-        Providers__Apixo__RequestsPerMinute: '60'
-        Providers__Apixo__MaxConcurrentTasks: '10'
         // Providers call back here; callback URLs carry a per-job token signed with Pipeline__CallbackSecret.
         Pipeline__PublicBaseUrl: 'https://${functions.properties.defaultHostName}'
       },
