@@ -107,9 +107,6 @@ resource functions 'Microsoft.Web/sites@2023-12-01' = {
       Storage__ManagedIdentityClientId: identityClientId
       Storage__VideosContainer: videosContainerName
       Pipeline__StateContainer: stateContainerName
-      // APIXO's documented limits; FoxAPI and OpenAI have none configured.
-      Providers__Apixo__RequestsPerMinute: '60'
-      Providers__Apixo__MaxConcurrentTasks: '10'
       // Providers call back here; callback URLs carry a per-job token signed with Pipeline__CallbackSecret.
       Pipeline__PublicBaseUrl: 'https://${functions.properties.defaultHostName}'
       Pipeline__CallbackSecret: keyVaultReferences.Pipeline__CallbackSecret

@@ -8,7 +8,7 @@ public sealed class ApixoEmulatorOptions : IProviderEmulatorOptions
     /// <summary>APIXO result URLs are valid for 15 days.</summary>
     public TimeSpan ResultUrlLifetime { get; set; } = TimeSpan.FromDays(15);
 
-    /// <summary>APIXO's documented limits (60 requests/minute, 10 concurrent tasks), enforced only when enabled.</summary>
+    /// <summary>APIXO's documented limits (60 requests/minute, 10 concurrent tasks), enforced as APIXO does; 0 lifts one.</summary>
     public RateLimitOptions RateLimit { get; set; } = new() { RequestsPerMinute = 60, MaxConcurrentTasks = 10 };
 
     /// <summary>

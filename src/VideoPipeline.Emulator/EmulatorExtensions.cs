@@ -52,6 +52,7 @@ public static class EmulatorExtensions
         services.TryAddSingleton<SubmissionService>();
         services.TryAddSingleton<CallbackDispatcher>();
         services.TryAddSingleton<CallbackScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<CallbackScheduler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallbackChannel, FoxApiCallbackChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallbackChannel, OpenAiWebhookChannel>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICallbackChannel, ApixoCallbackChannel>());

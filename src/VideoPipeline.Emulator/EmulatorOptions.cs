@@ -17,6 +17,13 @@ public sealed class EmulatorOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// A folder to keep tasks in (one JSON file per task under <c>tasks/</c>), so that they survive a restart as a
+    /// real provider's do: status, results and pending callbacks carry on. Null keeps them in memory only. A
+    /// relative path is resolved against the working directory.
+    /// </summary>
+    public string? DataDirectory { get; set; }
+
     /// <summary>Generation time of a task without an <c>[emu:seconds=N]</c> directive.</summary>
     public double DefaultGenerationSeconds { get; set; } = 5;
 

@@ -17,6 +17,8 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         Check(failures, options.LateCallbackDelay >= TimeSpan.Zero, "LateCallbackDelay must not be negative.");
         Check(failures, options.SubmitTimeoutDelay >= TimeSpan.Zero, "SubmitTimeoutDelay must not be negative.");
         Check(failures, options.PublicBaseUrl is null || IsHttpUrl(options.PublicBaseUrl), "PublicBaseUrl must be an absolute http(s) URL.");
+        Check(failures, options.DataDirectory is null || !string.IsNullOrWhiteSpace(options.DataDirectory),
+            "DataDirectory must be a folder path, or unset to keep tasks in memory.");
 
         CheckProvider(failures, "FoxApi", options.FoxApi, options.FoxApi.Callbacks);
         CheckProvider(failures, "OpenAi", options.OpenAi, options.OpenAi.Webhooks);

@@ -8,6 +8,7 @@ public sealed class FoxApiEmulatorOptions : IProviderEmulatorOptions
     /// <summary>FoxAPI result URLs are valid for 24 hours.</summary>
     public TimeSpan ResultUrlLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>FoxAPI documents no limits, so none apply unless configured.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>FoxAPI documents a 10 s timeout and up to 3 retries after 1 s, 2 s and 4 s; any 2xx is success.</summary>

@@ -11,6 +11,7 @@ public sealed class OpenAiEmulatorOptions : IProviderEmulatorOptions
     /// <summary>OpenAI keeps downloadable assets for at most one hour after generation (<c>expires_at</c>).</summary>
     public TimeSpan ResultUrlLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>OpenAI documents no limits, so none apply unless configured.</summary>
     public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>Upper bound of the <c>openai-poll-after-ms</c> hint; the hint is the remaining generation time below it.</summary>

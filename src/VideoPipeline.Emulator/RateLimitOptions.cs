@@ -1,10 +1,8 @@
 namespace VideoPipeline.Emulator;
 
-/// <summary>Provider-side limits answered with 429 and <c>Retry-After</c>. Off unless <see cref="Enabled"/>.</summary>
+/// <summary>Provider-side limits answered with 429 and <c>Retry-After</c>, as the real service answers them.</summary>
 public sealed class RateLimitOptions
 {
-    public bool Enabled { get; set; }
-
     /// <summary>Authenticated API requests per sliding minute; 0 means unlimited.</summary>
     public int RequestsPerMinute { get; set; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace VideoPipeline.EndToEnd.Tests;
 
-public class LoadTests(PipelineStack stack) : IClassFixture<PipelineStack>
+public class LoadTests(LoadStack stack) : IClassFixture<LoadStack>
 {
     private const int Jobs = 1000;
 

@@ -1,9 +1,10 @@
 // Drives the jobs dashboard in headless Chromium (Debian's package, through playwright-core) against a running host:
 // enters the function key, shows a validation problem, starts a job from the form, waits for it to succeed, plays
-// its video, cancels a second job and writes a screenshot. Started by DashboardBrowserTests (dotnet test), which
-// starts the stack and passes:
+// its video, cancels a second job, writes a screenshot, and checks a batch's tile and filter. Started by
+// DashboardBrowserTests (dotnet test), which starts the stack, starts a batch and passes:
 //   DASHBOARD_URL   the page, e.g. http://127.0.0.1:7071/
 //   FUNCTION_KEY    the key the host requires (empty when none)
+//   BATCH_ID        a batch the test started, with BATCH_JOBS valid and BATCH_INVALID invalid items
 //   SCREENSHOT      where to write the PNG
 //   FAILURE_SCREENSHOT  where to write the page as it was when a step failed (default: next to SCREENSHOT)
 //   CHROMIUM        the browser binary (default /usr/bin/chromium)
@@ -17,6 +18,9 @@ import { chromium } from 'playwright-core';
 const url = required('DASHBOARD_URL');
 const functionKey = process.env.FUNCTION_KEY ?? '';
 const screenshot = required('SCREENSHOT');
+const batchId = required('BATCH_ID');
+const batchJobs = Number(required('BATCH_JOBS'));
+const batchInvalid = Number(required('BATCH_INVALID'));
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const started = Date.now();
 
@@ -135,24 +139,19 @@ try {
   await page.screenshot({ path: screenshot });
   step(`screenshot written to ${screenshot}`);
 
-  // Batches appear once the host has GET /api/batches (a 404 hides the section). This host has none yet, so a
-  // second page gets an answer in the shape the dashboard reads, and the batch filters the job list.
-  const batchPage = await context.newPage();
-  batchPage.on('pageerror', (error) => pageErrors.push(error.message));
-  await batchPage.route('**/api/batches?*', (route) => route.fulfill({
-    json: { items: [{ id: 'batch-demo', createdAt: new Date().toISOString(), total: 3, counts: { succeeded: 2, failed: 1 } }] },
-  }));
-  const jobQueries = [];
-  batchPage.on('request', (request) => { if (request.url().includes('/api/videos?')) jobQueries.push(request.url()); });
-  await batchPage.goto(url);
-  const batch = batchPage.locator('#batch-list [data-batch-id="batch-demo"]');
-  await batch.filter({ hasText: '2 succeeded' }).filter({ hasText: '1 failed' }).waitFor();
+  // The test's batch, as GET /api/batches lists it: its tile counts the items that became jobs and the invalid ones,
+  // and choosing it filters the job list to exactly the batch's jobs (ids "<batch>-<index>").
+  const batch = page.locator(`#batch-list [data-batch-id="${batchId}"]`);
+  await batch.filter({ hasText: `${batchJobs} jobs` }).filter({ hasText: `${batchInvalid} invalid` }).waitFor();
+  step(`batch tile: "${(await batch.innerText()).split(/\s*\n\s*/).join(' | ')}"`);
   await batch.click();
-  await batchPage.locator('#batch-filter', { hasText: 'batch-demo' }).waitFor();
-  await batchPage.waitForFunction(() => document.querySelectorAll('li.job').length === 0);
-  if (!jobQueries.some((query) => query.includes('batchId=batch-demo'))) {
-    throw new Error(`choosing a batch did not filter the jobs; queries: ${jobQueries.join(', ')}`);
-  }
+  await page.locator('#batch-filter', { hasText: batchId }).waitFor();
+  await page.waitForFunction(
+    ({ id, count }) => {
+      const cards = [...document.querySelectorAll('li.job')];
+      return cards.length === count && cards.every((card) => card.dataset.jobId.startsWith(`${id}-`));
+    },
+    { id: batchId, count: batchJobs });
   step('batches listed with their counts; choosing one filters the jobs');
   if (pageErrors.length > 0) {
     throw new Error(`the page threw: ${pageErrors.join(' | ')}`);

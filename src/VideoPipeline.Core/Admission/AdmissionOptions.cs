@@ -3,7 +3,7 @@ namespace VideoPipeline.Core.Admission;
 /// <summary>
 /// How jobs are admitted to providers with limits, bound from <c>Admission</c>. The limits themselves are the
 /// provider's: <c>Providers:{X}:MaxConcurrentTasks</c> (task slots) and <c>Providers:{X}:RequestsPerMinute</c>
-/// (request budget); 0 turns each off.
+/// (request budget), the provider's documented limits unless configured; 0 turns each off.
 /// </summary>
 public sealed class AdmissionOptions
 {

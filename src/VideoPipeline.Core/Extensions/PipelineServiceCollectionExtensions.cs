@@ -31,6 +31,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
         services.AddSingleton<MediaUrlPolicy>();
         services.AddSingleton<CallbackAvailability>();
+        services.AddHostedService<CallbackAddressCheck>();
         services.AddSingleton<CallbackTokens>();
         services.AddSingleton<JobRequestValidator>();
         services.AddSingleton<JobPlanner>();

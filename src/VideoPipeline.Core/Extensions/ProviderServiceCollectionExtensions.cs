@@ -17,8 +17,9 @@ public static class ProviderServiceCollectionExtensions
     /// <summary>
     /// Registers the three provider dialects as <c>IHttpClientFactory</c> typed clients (<see cref="FoxApiClient"/>,
     /// <see cref="OpenAiVideosClient"/>, <see cref="ApixoClient"/>), the <see cref="IVideoProviderResolver"/>, and the
-    /// <see cref="StandardWebhookVerifier"/>. Binds <see cref="ProvidersOptions"/> from <c>Providers</c> and
-    /// <see cref="ProviderResilienceOptions"/> from <c>Providers:Resilience</c>.
+    /// <see cref="StandardWebhookVerifier"/>. Binds <see cref="ProvidersOptions"/> from <c>Providers</c>, over each
+    /// provider's documented limits from the <see cref="ModelCatalogue"/>, and <see cref="ProviderResilienceOptions"/>
+    /// from <c>Providers:Resilience</c>.
     /// <para>
     /// Each provider client's handlers, outermost first: the provider's request budget
     /// (<see cref="ProviderOptions.RequestsPerMinute"/>, an <see cref="IProviderRequestBudget"/>; an in-process token
@@ -32,7 +33,10 @@ public static class ProviderServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<ProvidersOptions>().Bind(configuration.GetSection(ProvidersOptions.SectionName));
+        services.TryAddSingleton(ModelCatalogue.Default);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ProvidersOptions>, DocumentedProviderLimits>());
+        services.AddOptions<ProvidersOptions>().Bind(configuration.GetSection(ProvidersOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
         services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderRateLimiters>();

@@ -193,11 +193,9 @@ public sealed partial class JobRequestValidator(
             errors.Add("generateAudio", $"Not supported by {name}.");
         }
 
-        if (waitMode == WaitMode.Callback && !callbacks.CanReceive(model))
+        if (waitMode == WaitMode.Callback && callbacks.WhyUnavailable(model) is { } unavailable)
         {
-            errors.Add("waitMode", model.Callback == CallbackKind.None
-                ? $"{name} does not send callbacks; use poll or auto."
-                : $"Callbacks from {name} are not configured on this deployment; use poll or auto.");
+            errors.Add("waitMode", $"{unavailable} Use poll or auto.");
         }
 
         if (providerOptions is not null)

@@ -1,10 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
+using VideoPipeline.Core.Providers;
 
 namespace VideoPipeline.Core.Jobs;
 
 /// <summary>
-/// The models the pipeline knows, per provider. Facts come from the providers' documents (PROVIDERS.md);
-/// typical times from public measurements (5 s clips took 83–253 s, median ≈ 105 s; APIXO quotes ~3 min).
+/// The providers and models the pipeline knows. Facts come from the providers' documents; typical times from public
+/// measurements (5 s clips took 83–253 s, median ≈ 105 s; APIXO quotes ~3 min).
 /// </summary>
 public sealed class ModelCatalogue
 {
@@ -26,6 +27,13 @@ public sealed class ModelCatalogue
     ];
 
     public static ModelCatalogue Default { get; } = new(
+    [
+        new ProviderDefinition { Provider = ProviderName.FoxApi },
+        new ProviderDefinition { Provider = ProviderName.OpenAi },
+
+        // APIXO documents 60 requests per minute and 10 concurrent tasks per account, answering 429 beyond either.
+        new ProviderDefinition { Provider = ProviderName.Apixo, DocumentedLimits = new ProviderLimits(60, 10) },
+    ],
     [
         new ModelDefinition
         {
@@ -145,14 +153,20 @@ public sealed class ModelCatalogue
     ]);
 
     private readonly Dictionary<(ProviderName, string), ModelDefinition> _models;
+    private readonly Dictionary<ProviderName, ProviderDefinition> _providers;
 
-    public ModelCatalogue(IEnumerable<ModelDefinition> models)
+    /// <param name="providers">Every provider once; one missing is taken to document no limits.</param>
+    public ModelCatalogue(IEnumerable<ProviderDefinition> providers, IEnumerable<ModelDefinition> models)
     {
+        _providers = providers.ToDictionary(p => p.Provider);
         All = [.. models];
         _models = All.ToDictionary(m => (m.Provider, m.Model));
     }
 
     public IReadOnlyList<ModelDefinition> All { get; }
+
+    public ProviderDefinition Provider(ProviderName provider) =>
+        _providers.GetValueOrDefault(provider) ?? new ProviderDefinition { Provider = provider };
 
     public bool TryGet(ProviderName provider, string model, [NotNullWhen(true)] out ModelDefinition? definition) =>
         _models.TryGetValue((provider, model), out definition);

@@ -20,6 +20,9 @@ public sealed class MediaUrlPolicy(IHostAddressResolver resolver, IOptions<Pipel
         .OfType<string>()
         .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Whether <paramref name="url"/> is on one of <see cref="PipelineOptions.DevelopmentAllowedOrigins"/>.</summary>
+    public bool IsDevelopmentOrigin(Uri url) => url.IsAbsoluteUri && _allowedOrigins.Contains(url.GetLeftPart(UriPartial.Authority));
+
     public async Task<UrlCheck> CheckAsync(string value, CancellationToken cancellationToken = default)
     {
         if (value.Length > MaxLength)
@@ -32,7 +35,7 @@ public sealed class MediaUrlPolicy(IHostAddressResolver resolver, IOptions<Pipel
             return UrlCheck.Refused("must be an absolute URL.");
         }
 
-        if (_allowedOrigins.Contains(url.GetLeftPart(UriPartial.Authority)))
+        if (IsDevelopmentOrigin(url))
         {
             return UrlCheck.Allowed(url);
         }

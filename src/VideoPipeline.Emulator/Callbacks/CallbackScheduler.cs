@@ -6,12 +6,14 @@ namespace VideoPipeline.Emulator.Callbacks;
 
 /// <summary>
 /// Plans each task's callbacks from its <c>[emu:callback=…]</c> directive and runs them in the background until
-/// they are delivered, abandoned, or the emulator is reset or stopped.
+/// they are delivered, abandoned, or the emulator is reset or stopped. At start-up it resumes the callbacks that
+/// tasks kept from an earlier run still owe, as a provider's own restart would not drop them: late, but sent.
 /// </summary>
-internal sealed partial class CallbackScheduler : IDisposable
+internal sealed partial class CallbackScheduler : IHostedService, IDisposable
 {
     private readonly Dictionary<ProviderKind, ICallbackChannel> _channels;
     private readonly CallbackDispatcher _dispatcher;
+    private readonly TaskStore _store;
     private readonly TimeProvider _time;
     private readonly EmulatorOptions _options;
     private readonly ILogger<CallbackScheduler> _logger;
@@ -20,16 +22,30 @@ internal sealed partial class CallbackScheduler : IDisposable
     public CallbackScheduler(
         IEnumerable<ICallbackChannel> channels,
         CallbackDispatcher dispatcher,
+        TaskStore store,
         TimeProvider time,
         IOptions<EmulatorOptions> options,
         ILogger<CallbackScheduler> logger)
     {
         _channels = channels.ToDictionary(c => c.Provider);
         _dispatcher = dispatcher;
+        _store = store;
         _time = time;
         _options = options.Value;
         _logger = logger;
     }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var task in _store.All.Where(t => !t.CallbacksFinished))
+        {
+            Schedule(task);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Schedule(EmulatedTask task)
     {
@@ -73,6 +89,8 @@ internal sealed partial class CallbackScheduler : IDisposable
             {
                 await _dispatcher.DeliverAsync(task, target, message, cancellationToken);
             }
+
+            _store.MarkCallbacksFinished(task);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

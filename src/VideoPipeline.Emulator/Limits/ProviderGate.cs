@@ -26,7 +26,7 @@ internal sealed class ProviderGate(ProviderKind provider, IProviderErrors errors
         }
 
         var limit = settings.RateLimit;
-        if (limit is { Enabled: true, RequestsPerMinute: > 0 })
+        if (limit.RequestsPerMinute > 0)
         {
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var limiter = services.GetRequiredService<RequestRateLimiter>();

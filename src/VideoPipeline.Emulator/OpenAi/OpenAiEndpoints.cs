@@ -154,7 +154,7 @@ internal static class OpenAiEndpoints
                 $"Video '{id}' cannot be deleted while its status is {OpenAiVideoJson.Status(phase)}; only completed or failed videos can.");
         }
 
-        task.MarkDeleted();
+        store.MarkDeleted(task);
         return JsonResults.Json(new JsonObject { ["id"] = id, ["object"] = "video.deleted", ["deleted"] = true });
     }
 

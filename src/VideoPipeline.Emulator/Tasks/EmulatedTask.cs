@@ -1,11 +1,16 @@
+using System.Text.Json.Serialization;
 using VideoPipeline.Emulator.Faults;
 
 namespace VideoPipeline.Emulator.Tasks;
 
-/// <summary>One generation job as the emulator keeps it. Immutable except for OpenAI's deletion flag.</summary>
+/// <summary>
+/// One generation job as the emulator keeps it (and, with a data directory, as <see cref="TaskFiles"/> stores it).
+/// Immutable except for OpenAI's deletion flag and whether its callbacks are done.
+/// </summary>
 internal sealed class EmulatedTask
 {
     private int _deleted;
+    private int _callbacksFinished;
 
     public required string Id { get; init; }
 
@@ -51,11 +56,26 @@ internal sealed class EmulatedTask
 
     public DateTimeOffset ResultExpiresAt => Directives.Expire ? CompletedAt : CompletedAt + ResultUrlLifetime;
 
-    public bool IsDeleted => Volatile.Read(ref _deleted) == 1;
+    [JsonInclude]
+    public bool IsDeleted
+    {
+        get => Volatile.Read(ref _deleted) == 1;
+        private set => Volatile.Write(ref _deleted, value ? 1 : 0);
+    }
+
+    /// <summary>Its callbacks were delivered or given up, so an emulator restarted on the same data does not send them again.</summary>
+    [JsonInclude]
+    public bool CallbacksFinished
+    {
+        get => Volatile.Read(ref _callbacksFinished) == 1;
+        private set => Volatile.Write(ref _callbacksFinished, value ? 1 : 0);
+    }
 
     public Uri ResultFileUrl => new(PublicBaseUrl, $"files/{FileToken}.mp4");
 
-    public void MarkDeleted() => Volatile.Write(ref _deleted, 1);
+    public void MarkDeleted() => IsDeleted = true;
+
+    public void MarkCallbacksFinished() => CallbacksFinished = true;
 
     public TaskSnapshot SnapshotAt(DateTimeOffset now) => TaskLifecycle.Snapshot(this, now);
 }

@@ -71,7 +71,7 @@ internal sealed partial class SubmissionService(
         };
 
         var limit = providerSettings.RateLimit;
-        var admission = store.TryAdmit(task, limit.Enabled ? limit.MaxConcurrentTasks : 0, now);
+        var admission = store.TryAdmit(task, limit.MaxConcurrentTasks, now);
         if (!admission.IsAdmitted)
         {
             stats.Record(StatKind.RateLimited, provider, prompt: draft.Prompt);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
@@ -10,19 +11,21 @@ namespace VideoPipeline.Core.Tests.Jobs;
 
 public class JobRequestValidatorTests
 {
-    private static JobRequestValidator Validator(bool callbacksConfigured = true, string? webhookSecret = null)
+    private static JobRequestValidator Validator(
+        bool callbacksConfigured = true, string? webhookSecret = null, string publicBaseUrl = "https://pipeline.example.com")
     {
         var pipeline = Options.Create(new PipelineOptions
         {
-            PublicBaseUrl = callbacksConfigured ? new Uri("https://pipeline.example.com") : null,
+            PublicBaseUrl = callbacksConfigured ? new Uri(publicBaseUrl) : null,
             CallbackSecret = callbacksConfigured ? "secret" : null,
             DevelopmentAllowedOrigins = ["http://127.0.0.1:7072"],
         });
         var providers = Options.Create(new ProvidersOptions { OpenAi = { WebhookSecret = webhookSecret } });
+        var urls = new MediaUrlPolicy(new StaticHostAddressResolver(), pipeline);
         return new JobRequestValidator(
             ModelCatalogue.Default,
-            new MediaUrlPolicy(new StaticHostAddressResolver(), pipeline),
-            new CallbackAvailability(pipeline, providers));
+            urls,
+            new CallbackAvailability(pipeline, providers, ModelCatalogue.Default, urls, NullLogger<CallbackAvailability>.Instance));
     }
 
     private static async Task<JobRequestValidation> Validate(string json, JobRequestValidator? validator = null)
@@ -132,6 +135,22 @@ public class JobRequestValidatorTests
             Validator(callbacksConfigured: false));
 
         Assert.Contains("not configured", result.Errors["waitMode"][0]);
+    }
+
+    [Theory]
+    [InlineData("foxapi", "sora-2")]
+    [InlineData("apixo", "sora-2-pro")]
+    public async Task ValidateAsync_CallbackModeWithPublicBaseUrlProvidersRefuse_IsRejectedAndAutoIsAccepted(string provider, string model)
+    {
+        var validator = Validator(publicBaseUrl: "http://10.0.0.5:7071");
+
+        var callback = await Validate($$"""{"provider":"{{provider}}","model":"{{model}}","prompt":"x","waitMode":"callback"}""", validator);
+        var auto = await Validate($$"""{"provider":"{{provider}}","model":"{{model}}","prompt":"x","waitMode":"auto"}""", validator);
+
+        var error = Assert.Single(callback.Errors["waitMode"]);
+        Assert.Contains("public https", error);
+        Assert.DoesNotContain("10.0.0.5", error);
+        Assert.True(auto.IsValid);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
 
 namespace VideoPipeline.Core.Tests.Jobs;
 
@@ -25,5 +26,22 @@ public class ModelCatalogueTests
     {
         Assert.False(ModelCatalogue.Default.TryGet(ProviderName.Apixo, "sora-2", out _));
         Assert.False(ModelCatalogue.Default.TryGet(ProviderName.OpenAi, "veo-3.1-extend", out _));
+    }
+
+    [Theory]
+    [InlineData(ProviderName.FoxApi, 0, 0)]
+    [InlineData(ProviderName.OpenAi, 0, 0)]
+    [InlineData(ProviderName.Apixo, 60, 10)]
+    public void Provider_Default_HasTheLimitsTheProviderDocuments(ProviderName provider, int requestsPerMinute, int maxConcurrentTasks)
+    {
+        Assert.Equal(new ProviderLimits(requestsPerMinute, maxConcurrentTasks), ModelCatalogue.Default.Provider(provider).DocumentedLimits);
+    }
+
+    [Fact]
+    public void Provider_NotDescribed_DocumentsNoLimits()
+    {
+        var catalogue = new ModelCatalogue([], ModelCatalogue.Default.All);
+
+        Assert.Equal(ProviderLimits.None, catalogue.Provider(ProviderName.Apixo).DocumentedLimits);
     }
 }

@@ -10,6 +10,7 @@ public sealed class StaticHostAddressResolver : IHostAddressResolver
     private readonly Dictionary<string, IPAddress[]> _answers = new(StringComparer.OrdinalIgnoreCase)
     {
         ["cdn.example.com"] = [IPAddress.Parse("93.184.216.34")],
+        ["pipeline.example.com"] = [IPAddress.Parse("93.184.216.40")],
         ["app.example.com"] = [IPAddress.Parse("93.184.216.35"), IPAddress.Parse("2606:2800:220:1::1")],
         ["rebind.example.com"] = [IPAddress.Parse("93.184.216.36"), IPAddress.Parse("10.0.0.5")],
         ["internal.example.com"] = [IPAddress.Parse("192.168.1.20")],

@@ -26,9 +26,10 @@ public sealed class OptionsTests
         Assert.Equal(TimeSpan.FromHours(24), options.FoxApi.ResultUrlLifetime);
         Assert.Equal(TimeSpan.FromDays(15), options.Apixo.ResultUrlLifetime);
         Assert.Equal(TimeSpan.FromHours(1), options.OpenAi.ResultUrlLifetime);
-        Assert.False(options.Apixo.RateLimit.Enabled);
         Assert.Equal(60, options.Apixo.RateLimit.RequestsPerMinute);
         Assert.Equal(10, options.Apixo.RateLimit.MaxConcurrentTasks);
+        Assert.Equal((0, 0), (options.FoxApi.RateLimit.RequestsPerMinute, options.FoxApi.RateLimit.MaxConcurrentTasks));
+        Assert.Equal((0, 0), (options.OpenAi.RateLimit.RequestsPerMinute, options.OpenAi.RateLimit.MaxConcurrentTasks));
         Assert.Null(options.OpenAi.WebhookUrl);
     }
 
@@ -41,7 +42,7 @@ public sealed class OptionsTests
             ["Urls"] = "http://127.0.0.1:0",
             ["Emulator:FoxApi:ApiKey"] = "configured-key",
             ["Emulator:FoxApi:Callbacks:RetryDelays:0"] = "00:00:07",
-            ["Emulator:Apixo:RateLimit:Enabled"] = "true",
+            ["Emulator:Apixo:RateLimit:RequestsPerMinute"] = "0",
             ["Emulator:OpenAi:WebhookUrl"] = "http://127.0.0.1:9/hooks",
             ["Emulator:DefaultGenerationSeconds"] = "0.25",
         });
@@ -54,7 +55,7 @@ public sealed class OptionsTests
         Assert.Equal("configured-key", options.FoxApi.ApiKey);
         Assert.Equal(new[] { TimeSpan.FromSeconds(7) }, options.FoxApi.Callbacks.RetryDelays);
         Assert.Equal(7, options.OpenAi.Webhooks.RetryDelays.Length);
-        Assert.True(options.Apixo.RateLimit.Enabled);
+        Assert.Equal((0, 10), (options.Apixo.RateLimit.RequestsPerMinute, options.Apixo.RateLimit.MaxConcurrentTasks));
         Assert.Equal(new Uri("http://127.0.0.1:9/hooks"), options.OpenAi.WebhookUrl);
         Assert.Equal(0.25, options.DefaultGenerationSeconds);
     }

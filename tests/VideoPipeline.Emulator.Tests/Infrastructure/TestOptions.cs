@@ -1,6 +1,9 @@
 namespace VideoPipeline.Emulator.Tests.Infrastructure;
 
-/// <summary>Emulator settings shrunk for tests: short generations and retry schedules, webhooks to the receiver.</summary>
+/// <summary>
+/// Emulator settings shrunk for tests: short generations and retry schedules, webhooks to the receiver, and no APIXO
+/// limits, because tests poll far more often than APIXO allows (the limits have their own tests).
+/// </summary>
 public static class TestOptions
 {
     public const string WebhookSecret = "whsec_dGVzdC13ZWJob29rLXNlY3JldC1mb3ItdGhlLWVtdWxhdG9y";
@@ -19,6 +22,7 @@ public static class TestOptions
         options.OpenAi.Webhooks.RetryDelays = ShortRetryDelays;
         options.OpenAi.WebhookUrl = receiver.UrlFor("openai");
         options.OpenAi.WebhookSecret = WebhookSecret;
+        options.Apixo.RateLimit = new RateLimitOptions();
         more?.Invoke(options);
     };
 }

@@ -7,10 +7,10 @@ namespace VideoPipeline.Emulator.Tests.Limits;
 public sealed class RateLimitTests
 {
     [Fact]
-    public async Task ApixoConcurrentLimit_EleventhTask_Returns429UntilASlotFrees()
+    public async Task ApixoConcurrentLimit_ByDefault_EleventhTaskGets429UntilASlotFrees()
     {
         var clock = new ManualTimeProvider();
-        await using var emulator = await EmulatorServer.StartAsync(o => o.Apixo.RateLimit.Enabled = true, clock, CancellationToken.None);
+        await using var emulator = await EmulatorServer.StartAsync(null, clock, CancellationToken.None);
         using var client = new EmulatorClient(emulator);
         for (var i = 0; i < 10; i++)
         {
@@ -31,10 +31,10 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task ApixoRequestLimit_SixtyFirstRequestInAMinute_Returns429UntilTheWindowMoves()
+    public async Task ApixoRequestLimit_ByDefault_SixtyFirstRequestInAMinuteGets429UntilTheWindowMoves()
     {
         var clock = new ManualTimeProvider();
-        await using var emulator = await EmulatorServer.StartAsync(o => o.Apixo.RateLimit.Enabled = true, clock, CancellationToken.None);
+        await using var emulator = await EmulatorServer.StartAsync(null, clock, CancellationToken.None);
         using var client = new EmulatorClient(emulator);
         const string status = "api/v1/statusTask/sora-2-pro?taskId=missing";
         for (var i = 0; i < 60; i++)
@@ -57,9 +57,36 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task RateLimits_ByDefault_AreOff()
+    public async Task RateLimits_ByDefault_NoneForFoxApiAndOpenAi()
     {
         await using var emulator = await EmulatorServer.StartAsync(o => o.DefaultGenerationSeconds = 600);
+        using var client = new EmulatorClient(emulator);
+
+        for (var i = 0; i < 12; i++)
+        {
+            await client.CreateFoxTaskAsync(Prompts.Unique());
+            await client.CreateOpenAiVideoAsync(Prompts.Unique());
+        }
+
+        for (var i = 0; i < 61; i++)
+        {
+            using var fox = await client.FoxApi.GetAsync("v1/tasks/missing");
+            using var openAi = await client.OpenAi.GetAsync("v1/videos/missing");
+            Assert.Equal(HttpStatusCode.NotFound, fox.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, openAi.StatusCode);
+        }
+
+        Assert.Equal(0, (await client.GetStatsAsync()).Stat("overall", "rateLimited"));
+    }
+
+    [Fact]
+    public async Task ApixoLimits_SetToZero_AreLifted()
+    {
+        await using var emulator = await EmulatorServer.StartAsync(o =>
+        {
+            o.DefaultGenerationSeconds = 600;
+            o.Apixo.RateLimit = new RateLimitOptions { RequestsPerMinute = 0, MaxConcurrentTasks = 0 };
+        });
         using var client = new EmulatorClient(emulator);
 
         for (var i = 0; i < 12; i++)
@@ -79,11 +106,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task FoxApiRequestLimit_WhenConfigured_AnswersRateLimitError()
     {
-        await using var emulator = await EmulatorServer.StartAsync(o => o.FoxApi.RateLimit = new RateLimitOptions
-        {
-            Enabled = true,
-            RequestsPerMinute = 2,
-        });
+        await using var emulator = await EmulatorServer.StartAsync(o => o.FoxApi.RateLimit = new RateLimitOptions { RequestsPerMinute = 2 });
         using var client = new EmulatorClient(emulator);
 
         using var first = await client.FoxApi.GetAsync("v1/tasks/a");
@@ -103,7 +126,7 @@ public sealed class RateLimitTests
         await using var emulator = await EmulatorServer.StartAsync(o =>
         {
             o.DefaultGenerationSeconds = 600;
-            o.OpenAi.RateLimit = new RateLimitOptions { Enabled = true, MaxConcurrentTasks = 1 };
+            o.OpenAi.RateLimit = new RateLimitOptions { MaxConcurrentTasks = 1 };
         });
         using var client = new EmulatorClient(emulator);
         await client.CreateOpenAiVideoAsync(Prompts.Unique());
@@ -121,7 +144,6 @@ public sealed class RateLimitTests
         await using var emulator = await EmulatorServer.StartAsync(o =>
         {
             o.DefaultGenerationSeconds = 600;
-            o.Apixo.RateLimit.Enabled = true;
             o.Apixo.RateLimit.RequestsPerMinute = 0;
         });
         using var client = new EmulatorClient(emulator);

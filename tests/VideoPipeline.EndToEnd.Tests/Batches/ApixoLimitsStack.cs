@@ -10,7 +10,7 @@ namespace VideoPipeline.EndToEnd.Tests.Batches;
 
 /// <summary>
 /// The pipeline against an emulator that enforces APIXO's documented limits (60 requests per sliding minute, 10 tasks
-/// generating at once, 429 beyond either), with the pipeline told the same limits. Jobs rely on APIXO's callbacks
+/// generating at once, 429 beyond either), both at their defaults: nothing tells either of them the limits. Jobs rely on APIXO's callbacks
 /// (polling only every 30 s as a safety net), so the request budget goes to submits and the status checks callbacks
 /// trigger. Waiting jobs ask for a slot often, and the batch queue is polled often, so tests do not wait on timers.
 /// </summary>
@@ -20,16 +20,8 @@ public class ApixoLimitsStack : PipelineStack
     public const int RequestsPerMinute = 60;
     public const string QueueName = "video-batches";
 
-    protected override void ConfigureEmulator(EmulatorOptions options) =>
-        options.Apixo.RateLimit = new RateLimitOptions
-        {
-            Enabled = true, RequestsPerMinute = RequestsPerMinute, MaxConcurrentTasks = MaxConcurrentTasks,
-        };
-
     protected override void Configure(IDictionary<string, string> settings)
     {
-        settings["Providers:Apixo:MaxConcurrentTasks"] = $"{MaxConcurrentTasks}";
-        settings["Providers:Apixo:RequestsPerMinute"] = $"{RequestsPerMinute}";
         settings["Pipeline:MaxPollInterval"] = "00:00:30";
         settings["Admission:SlotRetryInterval"] = "00:00:00.5";
         settings["Admission:MaxSlotRetryInterval"] = "00:00:03";

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using VideoPipeline.Testing;
 using Xunit.Abstractions;
 
@@ -15,7 +17,7 @@ public class DashboardBrowserTests(DashboardStack stack, ITestOutputHelper log)
         : "/usr/bin/chromium";
 
     [Fact]
-    public async Task Dashboard_InHeadlessChromium_StartsPlaysAndCancelsJobsFromThePage()
+    public async Task Dashboard_InHeadlessChromium_StartsPlaysAndCancelsJobsAndCountsBatchJobs()
     {
         Assert.True(File.Exists(Chromium),
             $"Chromium is not installed at {Chromium}. Install the Debian package 'chromium' (./test.sh does: " +
@@ -27,6 +29,22 @@ public class DashboardBrowserTests(DashboardStack stack, ITestOutputHelper log)
         await stack.StartJobAsync(Requests.For("openai", Requests.UniquePrompt("[emu:seconds=1] [emu:fail=moderation_blocked]")));
         await stack.StartJobAsync(Requests.For("apixo", Requests.UniquePrompt("[emu:seconds=600]")));
 
+        // A batch of three jobs and one invalid item, for the batch tile.
+        var batchId = $"dashboard-{Guid.NewGuid():N}"[..20];
+        using var batch = await stack.Http.PostAsJsonAsync("/api/batches", new
+        {
+            batchId,
+            defaults = Requests.For("foxapi", "unused", "auto"),
+            items = new object[]
+            {
+                new { prompt = Requests.UniquePrompt("[emu:seconds=1]") },
+                new { prompt = Requests.UniquePrompt("[emu:seconds=2]") },
+                new { prompt = Requests.UniquePrompt("[emu:seconds=3]") },
+                new { prompt = Requests.UniquePrompt(), durationSeconds = 7 },
+            },
+        });
+        Assert.Equal(HttpStatusCode.Accepted, batch.StatusCode);
+
         var screenshot = RepositoryPaths.Combine("docs", "images", "dashboard.png");
         var failureScreenshot = RepositoryPaths.Combine("artifacts", "browser", "dashboard.failure.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
@@ -37,6 +55,9 @@ public class DashboardBrowserTests(DashboardStack stack, ITestOutputHelper log)
             {
                 ["DASHBOARD_URL"] = new Uri(stack.Host.BaseUrl, "/").AbsoluteUri,
                 ["FUNCTION_KEY"] = DashboardStack.FunctionKey,
+                ["BATCH_ID"] = batchId,
+                ["BATCH_JOBS"] = "3",
+                ["BATCH_INVALID"] = "1",
                 ["SCREENSHOT"] = screenshot,
                 ["FAILURE_SCREENSHOT"] = failureScreenshot,
                 ["CHROMIUM"] = Chromium,

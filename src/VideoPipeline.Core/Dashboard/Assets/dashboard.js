@@ -574,15 +574,18 @@ async function refreshBatches() {
   }
 }
 
+// The list answers from the batch index alone, {id, createdAt, items, invalid, statusUri}: how many items became jobs
+// and how many were invalid. Their states are in the job list, which choosing the batch filters.
 function renderBatches(batches) {
   $('#batches').hidden = batches.length === 0;
   $('#batch-list').replaceChildren(...batches.map((batch) => {
-    const counts = Object.entries(batch.counts ?? {}).filter(([, n]) => n > 0);
-    const total = batch.total ?? counts.reduce((sum, [, n]) => sum + n, 0);
+    const jobs = batch.items - batch.invalid;
     return el('li', {}, el('button', { type: 'button', onclick: () => filterBatch(batch.id), dataset: { batchId: batch.id } },
       el('code', {}, batch.id),
-      el('span', { class: 'hint' }, `${total} job${total === 1 ? '' : 's'}${batch.createdAt ? ` · ${formatAgo(parseTime(batch.createdAt))}` : ''}`),
-      el('span', { class: 'batch-counts' }, counts.map(([status, n]) => el('span', { class: 'badge', dataset: { status } }, `${n} ${status}`)))));
+      el('span', { class: 'hint' }, `${jobs} job${jobs === 1 ? '' : 's'} · ${formatAgo(parseTime(batch.createdAt))}`),
+      batch.invalid > 0
+        ? el('span', { class: 'batch-counts' }, el('span', { class: 'badge', dataset: { status: 'invalid' } }, `${batch.invalid} invalid`))
+        : null));
   }));
 }
 

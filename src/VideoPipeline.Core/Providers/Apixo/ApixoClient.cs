@@ -5,7 +5,8 @@ namespace VideoPipeline.Core.Providers.Apixo;
 
 /// <summary>
 /// APIXO: <c>POST /generateTask/{model}</c>, <c>GET /statusTask/{model}?taskId=</c>, results at public URLs valid
-/// 15 days. Documents 60 requests/minute (set <c>Providers:Apixo:RequestsPerMinute</c>). An <c>IHttpClientFactory</c> typed client.
+/// 15 days. Its documented limits (60 requests/minute, 10 concurrent tasks) are in the <see cref="ModelCatalogue"/>.
+/// An <c>IHttpClientFactory</c> typed client.
 /// </summary>
 public sealed class ApixoClient : IVideoProviderClient
 {
