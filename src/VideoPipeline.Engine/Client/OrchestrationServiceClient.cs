@@ -123,7 +123,18 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
         var state = await GetStateAsync(instanceId);
-        return state is null ? null : ToMetadata(state, getInputsAndOutputs);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var failure = state.FailureDetails?.ToTaskFailureDetails();
+        if (failure is null && getInputsAndOutputs && state.OrchestrationStatus == OrchestrationStatus.Failed)
+        {
+            failure = await ReadFailureFromHistoryAsync(state.OrchestrationInstance);
+        }
+
+        return ToMetadata(state, getInputsAndOutputs, failure);
     }
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null)
@@ -146,7 +157,9 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
                 },
                 cancellation);
             return new Page<OrchestrationMetadata>(
-                result.OrchestrationState.Select(state => ToMetadata(state, fetchInputsAndOutputs)).ToList(),
+                result.OrchestrationState
+                    .Select(state => ToMetadata(state, fetchInputsAndOutputs, state.FailureDetails?.ToTaskFailureDetails()))
+                    .ToList(),
                 result.ContinuationToken);
         });
     }
@@ -254,7 +267,19 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
         });
     }
 
-    private OrchestrationMetadata ToMetadata(OrchestrationState state, bool includeInputsAndOutputs) =>
+    private async Task<TaskFailureDetails?> ReadFailureFromHistoryAsync(OrchestrationInstance instance)
+    {
+        try
+        {
+            return HistoryFailureDetails.Read(await _client.GetOrchestrationHistoryAsync(instance.InstanceId, instance.ExecutionId));
+        }
+        catch (Exception e) when (e is NotImplementedException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private OrchestrationMetadata ToMetadata(OrchestrationState state, bool includeInputsAndOutputs, TaskFailureDetails? failure) =>
         new(state.Name, state.OrchestrationInstance.InstanceId)
         {
             DataConverter = includeInputsAndOutputs ? _converter : null,
@@ -265,7 +290,7 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
             SerializedOutput = includeInputsAndOutputs ? state.Output : null,
             SerializedCustomStatus = state.Status,
             Tags = state.Tags is { } tags ? tags.AsReadOnly() : new Dictionary<string, string>().AsReadOnly(),
-            FailureDetails = state.FailureDetails?.ToTaskFailureDetails(),
+            FailureDetails = failure,
         };
 
     private static PurgeResult ToPurgeResult(CorePurgeResult result) => new(result.DeletedInstanceCount, result.IsComplete);

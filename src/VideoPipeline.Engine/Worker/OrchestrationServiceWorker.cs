@@ -33,6 +33,7 @@ internal sealed class OrchestrationServiceWorker : DurableTaskWorker
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _handBack = new();
     private readonly ConcurrentDictionary<Task, byte> _runningActivities = new();
+    private volatile bool _started;
 
     public OrchestrationServiceWorker(
         string name,
@@ -57,17 +58,26 @@ internal sealed class OrchestrationServiceWorker : DurableTaskWorker
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _service.CreateIfNotExistsAsync().WaitAsync(stoppingToken);
-        await _worker.StartAsync().WaitAsync(stoppingToken);
+        // Not cancelled on stop: a half-started TaskHubWorker cannot be stopped cleanly, so stopping waits for the start.
+        await _service.CreateIfNotExistsAsync();
+        await _worker.StartAsync();
+        _started = true;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (!_started || _handBack.IsCancellationRequested)
+        {
+            return;
+        }
+
+        // The dispatcher's own graceful stop covers reporting each result (for up to a few seconds); the tracked
+        // activities cover activities that run longer, until the host's shutdown timeout.
+        var draining = _worker.TaskActivityDispatcher?.StopAsync(forced: false) ?? Task.CompletedTask;
         try
         {
-            await Task.WhenAll(StopDispatching()).WaitAsync(cancellationToken);
-            await Task.WhenAll(_runningActivities.Keys).WaitAsync(cancellationToken);
+            await Task.WhenAll(draining, Task.WhenAll(_runningActivities.Keys)).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -80,6 +90,9 @@ internal sealed class OrchestrationServiceWorker : DurableTaskWorker
             await _handBack.CancelAsync();
         }
 
+        // The service first, while orchestrations still run: Azure Storage hands its partitions over only once the
+        // messages it has already fetched are processed; otherwise they stay hidden until their visibility timeout.
+        await _service.StopAsync();
         await _worker.StopAsync();
     }
 
@@ -88,21 +101,6 @@ internal sealed class OrchestrationServiceWorker : DurableTaskWorker
         _worker.Dispose();
         _handBack.Dispose();
         base.Dispose();
-    }
-
-    private IEnumerable<Task> StopDispatching()
-    {
-        // Stopping only the dispatchers first keeps the orchestration service (and its partition leases) running while
-        // in-flight activities finish and report their results.
-        if (_worker.TaskOrchestrationDispatcher is { } orchestrations)
-        {
-            yield return orchestrations.StopAsync(forced: false);
-        }
-
-        if (_worker.TaskActivityDispatcher is { } activities)
-        {
-            yield return activities.StopAsync(forced: false);
-        }
     }
 
     private async Task RunOrchestratorAsync(DispatchMiddlewareContext context, Func<Task> next)
