@@ -351,9 +351,37 @@ public abstract class EngineBehaviorTests(EngineFixture fixture) : IDisposable
 
         Assert.Equal(1, purged.PurgedInstanceCount);
         Assert.Null(await Client.GetInstanceAsync(finished, Guard));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Client.PurgeInstanceAsync(running, Guard));
+        Assert.Equal(0, (await Client.PurgeInstanceAsync(running, Guard)).PurgedInstanceCount);
         Assert.NotNull(await Client.GetInstanceAsync(running, Guard));
         Assert.Equal(0, (await Client.PurgeInstanceAsync($"{_prefix}nobody", Guard)).PurgedInstanceCount);
+    }
+
+    [Fact]
+    public async Task RestartAsync_FinishedInstance_RunsItAgainWithItsInputUnderTheSameId()
+    {
+        var id = await StartAsync(Echo, new Greeting("again", 1));
+        var first = await CompletedAsync(id);
+
+        Assert.Equal(id, await Client.RestartAsync(id, cancellation: Guard));
+
+        var second = await CompletedAsync(id);
+        Assert.True(second.CreatedAt > first.CreatedAt);
+        Assert.Equal(first.SerializedInput, second.SerializedInput);
+        Assert.Equal(new Greeting("again", 1), second.ReadOutputAs<EchoResult>()!.Greeting);
+    }
+
+    [Fact]
+    public async Task RestartAsync_RunningInstance_ThrowsUnlessUnderANewId()
+    {
+        var id = await StartAsync(Await);
+        await Client.WaitForInstanceStartAsync(id, Guard);
+
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() => Client.RestartAsync(id, cancellation: Guard));
+        var copy = await Client.RestartAsync(id, restartWithNewInstanceId: true, Guard);
+        await Assert.ThrowsAsync<ArgumentException>(() => Client.RestartAsync($"{_prefix}nobody", cancellation: Guard));
+
+        Assert.NotEqual(id, copy);
+        Assert.Equal(Await, (await Client.WaitForInstanceStartAsync(copy, Guard)).Name);
     }
 
     [Fact]

@@ -49,46 +49,32 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
     /// <see cref="StartOrchestrationOptions.DedupeStatuses"/>; an instance in any other status is replaced by a new
     /// execution.
     /// </remarks>
-    public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
+    public override Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName,
         object? input = null,
         StartOrchestrationOptions? options = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default) =>
+        StartAsync(
+            orchestratorName.Name,
+            _converter.Serialize(input),
+            options?.InstanceId ?? Guid.NewGuid().ToString("N"),
+            options?.Version?.Version ?? _defaultVersion ?? string.Empty,
+            options,
+            cancellation);
+
+    /// <remarks>Starts the instance's orchestrator again with its input, under the same ID only once it has finished.</remarks>
+    public override async Task<string> RestartAsync(
+        string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellation = default)
     {
-        cancellation.ThrowIfCancellationRequested();
-        var instance = new OrchestrationInstance
-        {
-            InstanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N"),
-            ExecutionId = Guid.NewGuid().ToString("N"),
-        };
-        var started = new ExecutionStartedEvent(-1, _converter.Serialize(input))
-        {
-            Name = orchestratorName.Name,
-            Version = options?.Version?.Version ?? _defaultVersion ?? string.Empty,
-            OrchestrationInstance = instance,
-            ScheduledStartTime = options?.StartAt?.UtcDateTime,
-            Tags = options?.Tags?.ToDictionary(),
-        };
-        var dedupe = DedupeStatuses(options);
-
-        try
-        {
-            await _client.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
-        }
-        catch (InvalidOperationException e)
-        {
-            // Providers word a refused duplicate differently (Azure Storage omits the ID): confirm it, then say it one way.
-            if (await GetStatusAsync(instance.InstanceId) is not { } status || !dedupe.Contains(status))
-            {
-                throw;
-            }
-
-            throw new OrchestrationAlreadyExistsException(
-                $"An orchestration with instance ID '{instance.InstanceId}' already exists with status {status.ToRuntimeStatus()}; it was not started again.",
-                e);
-        }
-
-        return instance.InstanceId;
+        var state = await GetStateAsync(instanceId, cancellation)
+            ?? throw new ArgumentException($"No orchestration with instance ID '{instanceId}' exists.", nameof(instanceId));
+        return await StartAsync(
+            state.Name,
+            state.Input,
+            restartWithNewInstanceId ? Guid.NewGuid().ToString("N") : instanceId,
+            state.Version ?? string.Empty,
+            options: null,
+            cancellation);
     }
 
     public override Task RaiseEventAsync(
@@ -117,12 +103,16 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
         return _client.ForceTerminateTaskOrchestrationAsync(instanceId, _converter.Serialize(options?.Output));
     }
 
+    /// <remarks>
+    /// With inputs and outputs, a failed instance's <see cref="OrchestrationMetadata.FailureDetails"/> are read from its
+    /// history when the service's instance record has none (Azure Storage keeps only <c>"{ErrorType}: {ErrorMessage}"</c>
+    /// as the output). Queries return what the instance records hold.
+    /// </remarks>
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        cancellation.ThrowIfCancellationRequested();
-        var state = await GetStateAsync(instanceId);
+        var state = await GetStateAsync(instanceId, cancellation);
         if (state is null)
         {
             return null;
@@ -172,25 +162,16 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
         string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
         PollUntilAsync(instanceId, getInputsAndOutputs, m => m.IsCompleted, cancellation);
 
-    /// <remarks>Only a completed, failed or terminated instance can be purged; purging an unknown ID purges nothing.</remarks>
+    /// <remarks>As the SDK documents: only a completed, failed or terminated instance is purged; any other purges nothing.</remarks>
     public override async Task<PurgeResult> PurgeInstanceAsync(
         string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
     {
         var purge = Require<IOrchestrationServicePurgeClient>();
         RejectRecursivePurge(options);
         var instance = await GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellation);
-        if (instance is null)
-        {
-            return new PurgeResult(0);
-        }
-
-        if (!instance.IsCompleted)
-        {
-            throw new InvalidOperationException(
-                $"The orchestration '{instanceId}' is {instance.RuntimeStatus}: only completed, failed or terminated instances can be purged.");
-        }
-
-        return ToPurgeResult(await purge.PurgeInstanceStateAsync(instanceId));
+        return instance is { IsCompleted: true }
+            ? ToPurgeResult(await purge.PurgeInstanceStateAsync(instanceId))
+            : new PurgeResult(0);
     }
 
     /// <remarks>Without <see cref="PurgeInstancesFilter.Statuses"/> the filter purges completed, failed and terminated instances.</remarks>
@@ -220,6 +201,41 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
+    private async Task<string> StartAsync(
+        string name, string? serializedInput, string instanceId, string version, StartOrchestrationOptions? options, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
+        var started = new ExecutionStartedEvent(-1, serializedInput)
+        {
+            Name = name,
+            Version = version,
+            OrchestrationInstance = instance,
+            ScheduledStartTime = options?.StartAt?.UtcDateTime,
+            Tags = options?.Tags?.ToDictionary(),
+        };
+        var dedupe = DedupeStatuses(options);
+
+        try
+        {
+            await _client.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Providers word a refused duplicate differently (Azure Storage omits the ID): confirm it, then say it one way.
+            if (await GetStatusAsync(instanceId) is not { } status || !dedupe.Contains(status))
+            {
+                throw;
+            }
+
+            throw new OrchestrationAlreadyExistsException(
+                $"An orchestration with instance ID '{instanceId}' already exists with status {status.ToRuntimeStatus()}; it was not started again.",
+                e);
+        }
+
+        return instanceId;
+    }
+
     private static OrchestrationStatus[] DedupeStatuses(StartOrchestrationOptions? options)
     {
         var requested = options?.DedupeStatuses?.Select(name => Enum.TryParse<OrchestrationRuntimeStatus>(name, ignoreCase: true, out var status)
@@ -228,15 +244,15 @@ internal sealed class OrchestrationServiceClient : DurableTaskClient
         return [.. ActiveStatuses.Union(requested ?? [])];
     }
 
-    private async Task<OrchestrationState?> GetStateAsync(string instanceId)
+    private async Task<OrchestrationState?> GetStateAsync(string instanceId, CancellationToken cancellation)
     {
         // Some services answer an unknown ID with a list holding null rather than an empty list.
-        var states = await _client.GetOrchestrationStateAsync(instanceId, allExecutions: false);
+        var states = await _client.GetOrchestrationStateAsync(instanceId, allExecutions: false).WaitAsync(cancellation);
         return states?.FirstOrDefault(state => state is not null);
     }
 
     private async Task<OrchestrationStatus?> GetStatusAsync(string instanceId) =>
-        (await GetStateAsync(instanceId))?.OrchestrationStatus;
+        (await GetStateAsync(instanceId, CancellationToken.None))?.OrchestrationStatus;
 
     private async Task<OrchestrationMetadata> PollUntilAsync(
         string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> reached, CancellationToken cancellation)

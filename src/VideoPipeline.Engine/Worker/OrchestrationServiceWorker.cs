@@ -20,9 +20,10 @@ namespace VideoPipeline.Engine;
 /// </summary>
 /// <remarks>
 /// Each orchestration episode and each activity invocation gets its own service scope; an activity's scope lives until
-/// the activity finishes. On host shutdown the worker stops taking work, lets running activities finish until the
-/// host's shutdown timeout, then hands the unfinished ones back to the task hub (another worker runs them again) and
-/// stops the orchestration service.
+/// the activity finishes. Unknown orchestrator or activity names fail the instance or the activity call instead of
+/// being retried. On host shutdown the worker stops taking activities, lets running ones finish until the host's
+/// shutdown timeout, hands the unfinished ones back to the task hub (another worker runs them again), and only then
+/// stops the orchestration service and the orchestration dispatcher.
 /// </remarks>
 internal sealed class OrchestrationServiceWorker : DurableTaskWorker
 {
