@@ -20,15 +20,9 @@ public abstract class EngineRecoveryTests : IDisposable
     public async Task StopAsync_ShutdownTimeoutPassesWhileActivityRuns_AnotherWorkerRunsItAgainAndFinishesOnce()
     {
         var stuck = new Hold("first", _log);
-        string id;
-        await using (var first = await StartHostAsync("first", stuck))
-        {
-            id = await first.Client.ScheduleNewOrchestrationInstanceAsync(TestTasks.Recoverable, _guard.Token);
-            await stuck.Started.WaitAsync(_guard.Token);
 
-            // An already cancelled token: the host's shutdown timeout has passed.
-            await first.StopAsync(new CancellationToken(canceled: true));
-        }
+        // An already cancelled token: the host's shutdown timeout has passed.
+        var id = await StopWhileHeldAsync(stuck, first => first.StopAsync(new CancellationToken(canceled: true)));
 
         try
         {
@@ -50,16 +44,12 @@ public abstract class EngineRecoveryTests : IDisposable
     public async Task StopAsync_ActivityFinishesWithinShutdownTimeout_ResultIsKeptAndAnotherWorkerFinishesOnce()
     {
         var hold = new Hold("first", _log);
-        string id;
-        await using (var first = await StartHostAsync("first", hold))
+        var id = await StopWhileHeldAsync(hold, async first =>
         {
-            id = await first.Client.ScheduleNewOrchestrationInstanceAsync(TestTasks.Recoverable, _guard.Token);
-            await hold.Started.WaitAsync(_guard.Token);
-
             var stopping = first.StopAsync(_guard.Token);
             hold.Release();
             await stopping;
-        }
+        });
 
         await using var second = await StartHostAsync("second", Hold.Released("second", _log));
         var instance = await second.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, _guard.Token);
@@ -75,4 +65,14 @@ public abstract class EngineRecoveryTests : IDisposable
 
     private Task<EngineHost> StartHostAsync(string workerId, Hold hold) =>
         StartHostAsync(workerId, services => services.AddSingleton(_log).AddSingleton(hold));
+
+    /// <summary>Starts the recoverable orchestration on a first worker and stops that worker while its activity holds.</summary>
+    private async Task<string> StopWhileHeldAsync(Hold hold, Func<EngineHost, Task> stop)
+    {
+        await using var first = await StartHostAsync("first", hold);
+        var id = await first.Client.ScheduleNewOrchestrationInstanceAsync(TestTasks.Recoverable, _guard.Token);
+        await hold.Started.WaitAsync(_guard.Token);
+        await stop(first);
+        return id;
+    }
 }
