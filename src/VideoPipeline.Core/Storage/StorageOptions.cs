@@ -17,6 +17,12 @@ public sealed class StorageOptions
     /// <summary>e.g. <c>https://myaccount.queue.core.windows.net</c>; required with <see cref="BlobServiceUri"/>.</summary>
     public Uri? QueueServiceUri { get; set; }
 
+    /// <summary>
+    /// e.g. <c>https://myaccount.table.core.windows.net</c>; optional here (Core uses no tables), required with the other
+    /// URIs by the durable task hub of <c>VideoPipeline.Engine</c>, which keeps its history and instances in tables.
+    /// </summary>
+    public Uri? TableServiceUri { get; set; }
+
     /// <summary>The client id of a user-assigned managed identity; the system-assigned one (or a developer login) otherwise.</summary>
     public string? ManagedIdentityClientId { get; set; }
 

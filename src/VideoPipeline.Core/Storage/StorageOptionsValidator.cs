@@ -9,7 +9,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     {
         var failures = new List<string>();
         var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
-        var hasServiceUri = options.BlobServiceUri is not null || options.QueueServiceUri is not null;
+        var hasServiceUri = options.BlobServiceUri is not null || options.QueueServiceUri is not null || options.TableServiceUri is not null;
 
         if (hasConnectionString && hasServiceUri)
         {
@@ -26,6 +26,10 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             ValidateServiceUri(options.BlobServiceUri, nameof(StorageOptions.BlobServiceUri), failures);
             ValidateServiceUri(options.QueueServiceUri, nameof(StorageOptions.QueueServiceUri), failures);
+            if (options.TableServiceUri is not null)
+            {
+                ValidateServiceUri(options.TableServiceUri, nameof(StorageOptions.TableServiceUri), failures);
+            }
         }
 
         if (string.IsNullOrWhiteSpace(options.VideosContainer))

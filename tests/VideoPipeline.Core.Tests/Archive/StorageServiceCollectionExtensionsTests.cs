@@ -98,6 +98,31 @@ public class StorageServiceCollectionExtensionsTests(AzuriteFixture azurite) : I
     }
 
     [Fact]
+    public async Task AddPipelineStorage_ConnectionStringAndTableServiceUri_FailsValidation()
+    {
+        await using var services = BuildServices(
+            ("Storage:ConnectionString", "UseDevelopmentStorage=true"),
+            ("Storage:TableServiceUri", "https://pipelineprod.table.core.windows.net"));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("not both", failure.Message);
+    }
+
+    [Fact]
+    public async Task AddPipelineStorage_RelativeTableServiceUri_FailsValidation()
+    {
+        await using var services = BuildServices(
+            ("Storage:BlobServiceUri", "https://pipelineprod.blob.core.windows.net"),
+            ("Storage:QueueServiceUri", "https://pipelineprod.queue.core.windows.net"),
+            ("Storage:TableServiceUri", "/tables"));
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("TableServiceUri", failure.Message);
+    }
+
+    [Fact]
     public async Task AddPipelineStorage_ArchiveSection_BindsArchiveOptions()
     {
         await using var services = BuildServices(
