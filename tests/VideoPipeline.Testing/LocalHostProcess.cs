@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using VideoPipeline.Testing;
 
-namespace VideoPipeline.EndToEnd.Tests;
+namespace VideoPipeline.Testing;
 
 /// <summary>
 /// The local host (<c>VideoPipeline.Local.dll</c>) as a real child process, so tests can kill it the hard way and
