@@ -103,14 +103,14 @@ public class VideoJobOperation : Operation<VideoJob>
             {
                 await UpdateStatusAsync(cancellationToken).ConfigureAwait(false);
             }
-            finally
+            catch (RequestFailedException) when (HasCompleted)
             {
-                if (_job is not null)
-                {
-                    progress?.Report(_job);
-                }
+                // The job failed or was cancelled: that final view is reported too.
+                progress?.Report(_job!);
+                throw;
             }
 
+            progress?.Report(_job!);
             if (HasCompleted)
             {
                 return Response.FromValue(Value, GetRawResponse());

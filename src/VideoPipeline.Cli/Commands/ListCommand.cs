@@ -9,7 +9,7 @@ internal static class ListCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var status = new Option<string>("--status") { Description = "Only jobs with this status", HelpName = "status" };
+        var status = new Option<string>("--status") { Description = "Only jobs with this status" };
         status.AcceptOnlyFromAmong("queued", "submitting", "generating", "archiving", "succeeded", "failed", "cancelled");
         var batchId = new Option<string>("--batch-id") { Description = "Only the jobs of this batch", HelpName = "id" };
         var limit = new Option<int>("--limit") { Description = "How many jobs, 1-200", HelpName = "count", DefaultValueFactory = _ => 20 };

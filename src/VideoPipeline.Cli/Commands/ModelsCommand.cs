@@ -9,7 +9,7 @@ internal static class ModelsCommand
 {
     public static Command Create(GlobalOptions global)
     {
-        var provider = new Option<string>("--provider") { Description = "Only this provider's models", HelpName = "provider" };
+        var provider = new Option<string>("--provider") { Description = "Only this provider's models" };
         provider.AcceptOnlyFromAmong("foxapi", "openai", "apixo");
         var command = new Command("models", "List the models and what each accepts (GET /api/models): submit's values must come from here")
         {

@@ -23,7 +23,7 @@ internal static class SubmitCommand
         var imageUrl = UriOption.Create("--image-url", "First-frame image (https, public)");
         var sourceVideoUrl = UriOption.Create("--source-video-url", "The video to extend, for Veo extend models (https, public)");
         var generateAudio = new Option<bool?>("--generate-audio") { Description = "Generate audio (models that can): true or false", HelpName = "bool" };
-        var waitMode = new Option<string>("--wait-mode") { Description = "How the pipeline waits for the provider (default auto)", HelpName = "mode" };
+        var waitMode = new Option<string>("--wait-mode") { Description = "How the pipeline waits for the provider (default auto)" };
         waitMode.AcceptOnlyFromAmong("auto", "callback", "poll");
         var container = new Option<string>("--container") { Description = "Blob container for the video (output.container)", HelpName = "name" };
         var blobName = new Option<string>("--blob-name") { Description = "Blob name for the video (output.blobName)", HelpName = "name" };

@@ -28,7 +28,7 @@ internal sealed class BatchWatcher(CliContext context)
                     var line = BatchOutput.Describe(item);
                     if (!seen.TryGetValue(item.Index, out var last) || last != line)
                     {
-                        context.WriteLine($"{JobText.Elapsed(_elapsed)} #{item.Index} {item.JobId} {line}");
+                        context.WriteLine($"{JobText.Elapsed(_elapsed)} #{item.Index} {item.JobId ?? "-"} {line}");
                         seen[item.Index] = line;
                     }
                 }

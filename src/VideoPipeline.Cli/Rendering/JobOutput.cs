@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using VideoPipeline.Client.Models;
 
@@ -8,46 +9,51 @@ internal static class JobOutput
 {
     public static void WriteDetails(IAnsiConsole console, VideoJob job, VideoContentInfo? download = null, string? path = null)
     {
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        Row(grid, "job", job.Id);
-        Row(grid, "status", JobText.Progress(job));
-        Row(grid, "provider", $"{job.Provider.Name} {job.Provider.Model}{(job.Provider.TaskId is { } task ? $" (task {task})" : string.Empty)}");
+        var rows = new List<(string Name, string Value)>
+        {
+            ("job", job.Id),
+            ("status", JobText.Progress(job)),
+            ("provider", $"{job.Provider.Name} {job.Provider.Model}{(job.Provider.TaskId is { } task ? $" (task {task})" : string.Empty)}"),
+        };
         if (job.BatchId is not null)
         {
-            Row(grid, "batch", job.BatchId);
+            rows.Add(("batch", job.BatchId));
         }
 
         if (job.Error is { } error)
         {
-            Row(grid, "error", $"{error.Code}: {error.Message}");
+            rows.Add(("error", $"{error.Code}: {error.Message}"));
         }
 
         if (job.Output is { } output)
         {
-            Row(grid, "video", output.BlobUri?.AbsoluteUri ?? $"{output.Container}/{output.BlobName} (not archived yet)");
+            rows.Add(("video", output.BlobUri?.AbsoluteUri ?? $"{output.Container}/{output.BlobName} (not archived yet)"));
             if (output.Bytes is { } bytes)
             {
-                Row(grid, "bytes", bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                rows.Add(("bytes", bytes.ToString(CultureInfo.InvariantCulture)));
             }
 
             if (output.Sha256 is { } sha256)
             {
-                Row(grid, "sha256", sha256);
+                rows.Add(("sha256", sha256));
             }
         }
 
         if (download is not null)
         {
-            Row(grid, "file", $"{path} ({download.Bytes} bytes, SHA-256 verified)");
+            rows.Add(("file", $"{path} ({download.Bytes} bytes, SHA-256 verified)"));
         }
 
-        Row(grid, "created", job.CreatedAt.ToString("u"));
+        rows.Add(("created", job.CreatedAt.ToString("u", CultureInfo.InvariantCulture)));
         if (job.CompletedAt is { } completed)
         {
-            Row(grid, "completed", $"{completed:u} ({(completed - job.CreatedAt).TotalSeconds:0.0} s)");
+            rows.Add(("completed", $"{completed.ToString("u", CultureInfo.InvariantCulture)} ({(completed - job.CreatedAt).TotalSeconds:0.0} s)"));
         }
 
-        console.Write(grid);
+        foreach (var (name, value) in rows)
+        {
+            console.WriteLine($"{name,-10} {value}");
+        }
     }
 
     public static void WriteTable(IAnsiConsole console, IReadOnlyList<VideoJob> jobs)
@@ -60,11 +66,9 @@ internal static class JobOutput
                 Markup.Escape(job.Status.ToString()),
                 job.Progress is { } progress ? $"{progress}%" : string.Empty,
                 Markup.Escape($"{job.Provider.Name} {job.Provider.Model}"),
-                job.CreatedAt.ToString("u"));
+                job.CreatedAt.ToString("u", CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
     }
-
-    private static void Row(Grid grid, string name, string value) => grid.AddRow(Markup.Escape(name), Markup.Escape(value));
 }
