@@ -8,8 +8,8 @@ namespace VideoPipeline.Client.Tests;
 [Collection(StackCollection.Name)]
 public sealed class VideoJobOperationTests(ClientStack stack)
 {
-    // The stack's Pipeline:MinPollInterval is 0.5 s, so the host asks for Retry-After: 1.
-    private static readonly TimeSpan ServerHint = TimeSpan.FromSeconds(1);
+    // The host asks for Retry-After: Pipeline:MinPollInterval in whole seconds.
+    private static readonly TimeSpan ServerHint = ClientStack.MinPollInterval;
 
     [Fact]
     public async Task WaitForCompletionAsync_ShortPollingInterval_WaitsAsLongAsRetryAfterAsks()

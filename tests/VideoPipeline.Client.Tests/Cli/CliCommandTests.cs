@@ -15,7 +15,7 @@ public sealed class CliCommandTests(ClientStack stack) : IDisposable
     [Fact]
     public async Task Submit_WaitInANonInteractiveTerminal_PrintsPlainProgressAndSavesTheVerifiedVideo()
     {
-        var prompt = Jobs.Prompt("[emu:seconds=3]");
+        var prompt = Jobs.Prompt("[emu:seconds=3] [emu:bytes=300000]");
 
         var result = await RunAsync("submit", "--provider", "foxapi", "--model", "sora-2", "--prompt", prompt,
             "--aspect-ratio", "16:9", "--duration", "4", "--metadata", "shot=1", "--wait", "--output", "waves.mp4");
@@ -25,7 +25,7 @@ public sealed class CliCommandTests(ClientStack stack) : IDisposable
         var lines = result.Stdout.Split('\n');
         Assert.Contains(lines, l => l.StartsWith('[') && l.Contains(" generating"));
         Assert.Contains(lines, l => l.StartsWith('[') && l.Contains(" succeeded 100% · Archived"));
-        Assert.Contains(lines, l => l.Contains("downloaded 262144 bytes, SHA-256 verified"));
+        Assert.Contains(lines, l => l.Contains("downloaded 300000 bytes, SHA-256 verified"));
         var jobId = lines.Single(l => l.TrimStart().StartsWith("job ")).Trim()[4..].Trim();
         var job = (await stack.CreateClient().GetJobAsync(jobId)).Value;
         await using var file = File.OpenRead(Path.Combine(_directory.FullName, "waves.mp4"));
