@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Azure;
+using VideoPipeline.Cli.Rendering;
 using VideoPipeline.Client.Models;
 using VideoPipeline.Client.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class ContentDownloadTests(ClientStack stack) : IDisposable
         var path = Path.Combine(_directory.FullName, "video.mp4");
         var reported = new List<long>();
 
-        var info = (await client.DownloadContentAsync(job.Id, path, new SynchronousProgress<long>(reported.Add))).Value;
+        var info = (await client.DownloadContentAsync(job.Id, path, new InlineProgress<long>(reported.Add))).Value;
 
         await using var file = File.OpenRead(path);
         Assert.Equal(job.Output!.Sha256, Convert.ToHexStringLower(await SHA256.HashDataAsync(file)));

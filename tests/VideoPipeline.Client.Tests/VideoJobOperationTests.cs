@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Core;
+using VideoPipeline.Cli.Rendering;
 using VideoPipeline.Client.Models;
 using VideoPipeline.Client.Tests.Infrastructure;
 
@@ -29,7 +30,7 @@ public sealed class VideoJobOperationTests(ClientStack stack)
         var operation = await client.StartJobAsync(Jobs.Foxapi("[emu:seconds=4]"));
         var reports = new List<VideoJob>();
 
-        var job = (await operation.WaitForCompletionAsync(new SynchronousProgress<VideoJob>(reports.Add))).Value;
+        var job = (await operation.WaitForCompletionAsync(new InlineProgress<VideoJob>(reports.Add))).Value;
 
         Assert.Equal(VideoJobStatus.Succeeded, job.Status);
         Assert.Same(job, reports[^1]);

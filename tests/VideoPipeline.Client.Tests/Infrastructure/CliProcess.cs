@@ -26,7 +26,7 @@ public static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(ToolAssemblyPath());
+        start.ArgumentList.Add(RepositoryPaths.BuiltAssembly("VideoPipeline.Cli", "videopipeline.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -57,17 +57,4 @@ public static class CliProcess
 
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
-
-    private static string ToolAssemblyPath()
-    {
-        // The tests and the tool are built with the same configuration (Debug or Release).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = RepositoryPaths.Combine("src", "VideoPipeline.Cli", "bin", configuration, "net10.0", "videopipeline.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the tool first.", dll);
-    }
-}
-
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
 }

@@ -54,5 +54,3 @@ public sealed class RecordingPolicy : HttpPipelinePolicy
         && message.Request.Uri.ToUri().AbsolutePath == path
         && Interlocked.Exchange(ref _dropped, 1) == 0;
 }
-
-public sealed record RecordedRequest(RequestMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, DateTimeOffset SentAt);
