@@ -31,7 +31,7 @@ for port in 7071 7072 10000 10001 10002; do
 done
 
 echo "run.sh: building"
-for project in src/VideoPipeline.Emulator src/VideoPipeline.Local; do
+for project in src/VideoPipeline.Emulator src/VideoPipeline.Local src/VideoPipeline.Cli; do
   dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
 done
 
@@ -136,6 +136,9 @@ cat <<BANNER
       -d '{"provider":"foxapi","model":"sora-2","prompt":"Ocean waves at golden hour [emu:seconds=5]","aspectRatio":"16:9","durationSeconds":4}'
     curl -s $host_url/api/videos/<id>
     curl -sL $host_url/api/videos/<id>/content -o video.mp4
+
+  Or with the videopipeline tool (live progress, then the MP4 downloaded and checked against its SHA-256):
+    dotnet run --no-build -c Release --project src/VideoPipeline.Cli -- submit --provider foxapi --model sora-2 --prompt 'Ocean waves at golden hour [emu:seconds=5]' --aspect-ratio 16:9 --duration 4 --wait
 
 BANNER
 

@@ -23,7 +23,8 @@ public sealed class VideoJobsApi(
     IBlobReadUrlIssuer readUrls,
     StandardWebhookVerifier webhookVerifier,
     ProviderTaskIndex taskIndex,
-    IOptions<ProvidersOptions> providerOptions)
+    IOptions<ProvidersOptions> providerOptions,
+    IOptions<PipelineOptions> pipelineOptions)
 {
     /// <summary>Job requests are small (a prompt is at most 5 000 characters); anything larger is refused unread.</summary>
     public const int MaxRequestBytes = 64 * 1024;
@@ -77,16 +78,22 @@ public sealed class VideoJobsApi(
         }
 
         var statusUri = $"/api/videos/{jobId}";
-        return ApiResponse.Json(
-            202,
-            new JobAccepted(jobId, status, statusUri, $"{statusUri}/cancel"),
-            new Dictionary<string, string> { ["Location"] = statusUri });
+        var headers = new Dictionary<string, string> { ["Location"] = statusUri };
+        AddRetryAfter(headers, status);
+        return ApiResponse.Json(202, new JobAccepted(jobId, status, statusUri, $"{statusUri}/cancel"), headers);
     }
 
     public async Task<ApiResponse> GetJobAsync(string id, CancellationToken cancellationToken)
     {
         var view = await FindAsync(id, cancellationToken);
-        return view is null ? NotFound(id) : ApiResponse.Json(200, view);
+        if (view is null)
+        {
+            return NotFound(id);
+        }
+
+        var headers = new Dictionary<string, string>();
+        AddRetryAfter(headers, view.Status);
+        return ApiResponse.Json(200, view, headers);
     }
 
     public async Task<ApiResponse> ListJobsAsync(string? status, string? limit, string? batchId, CancellationToken cancellationToken)
@@ -282,6 +289,21 @@ public sealed class VideoJobsApi(
     {
         var instance = await orchestrations.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
         return instance is null || instance.Name != ActivityNames.Orchestrator ? null : JobViewFactory.Create(instance);
+    }
+
+    /// <summary>
+    /// Tells pollers of an unfinished job when to ask again: the workflow checks the provider no more often than
+    /// <see cref="PipelineOptions.MinPollInterval"/>, so the view rarely changes sooner (whole seconds, at least one).
+    /// </summary>
+    private void AddRetryAfter(Dictionary<string, string> headers, JobStatus status)
+    {
+        if (status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled)
+        {
+            return;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(pipelineOptions.Value.MinPollInterval.TotalSeconds));
+        headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     internal static ApiResponse NotFound(string id) =>

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using VideoPipeline.Testing;
 
-namespace VideoPipeline.EndToEnd.Tests;
+namespace VideoPipeline.Testing;
 
 /// <summary>
 /// The local host (<c>VideoPipeline.Local.dll</c>) as a real child process, so tests can kill it the hard way and
@@ -63,7 +62,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     private static Process Launch(int port, IReadOnlyDictionary<string, string> settings, StringBuilder output)
     {
-        var dll = HostAssemblyPath();
+        var dll = RepositoryPaths.BuiltAssembly("VideoPipeline.Local", "VideoPipeline.Local.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -110,13 +109,5 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException($"The local host did not become healthy:\n{Output}");
-    }
-
-    private static string HostAssemblyPath()
-    {
-        // The tests and the host are built with the same configuration (Debug or Release).
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var dll = RepositoryPaths.Combine("src", "VideoPipeline.Local", "bin", configuration, "net10.0", "VideoPipeline.Local.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the local host first.", dll);
     }
 }

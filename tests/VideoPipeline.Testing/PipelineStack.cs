@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using VideoPipeline.Emulator;
-using VideoPipeline.Testing;
+using Xunit;
 
-namespace VideoPipeline.EndToEnd.Tests;
+namespace VideoPipeline.Testing;
 
 /// <summary>
 /// The whole pipeline on loopback: in-memory Azurite, the provider emulator (in-process, real HTTP) and the local
