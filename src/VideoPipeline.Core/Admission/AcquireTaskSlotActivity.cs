@@ -6,9 +6,11 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Core.Admission;
 
 /// <summary>
-/// Takes (or renews) one of the provider's task slots for a job. When every slot is taken it answers how long to wait,
-/// growing with the attempt and jittered — randomness is fine here, the result is journaled — so that many waiting jobs
-/// do not ask in step. Storage trouble counts as "no slot yet" rather than failing the job.
+/// Admits a waiting job to one of the provider's task slots in queue order, or renews the slot of a job running at the
+/// provider (<see cref="TaskSlotRequest.QueuedAt"/> tells which). A job that gets no slot is told when to look again by
+/// itself — normally a freed slot is handed to it before then — jittered so that waiting jobs do not look in step
+/// (randomness is fine here: the result is recorded in the orchestration history). Storage trouble counts as "no slot
+/// yet" rather than failing the job.
 /// </summary>
 public sealed class AcquireTaskSlotActivity(
     TaskSlotStore slots,
@@ -16,14 +18,19 @@ public sealed class AcquireTaskSlotActivity(
     ILogger<AcquireTaskSlotActivity> logger)
     : IPipelineActivity<TaskSlotRequest, TaskSlotGrant>
 {
+    // A hold's lapse is only seen once it has passed: look just after it.
+    private static readonly TimeSpan AfterLapse = TimeSpan.FromSeconds(1);
+
     public async Task<TaskSlotGrant> RunAsync(TaskSlotRequest input, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         TaskSlotGrant grant;
         try
         {
-            grant = await slots.AcquireAsync(
-                input.Provider, input.JobId, input.Capacity, settings.SlotLeaseDuration, cancellationToken);
+            grant = input.QueuedAt is { } queuedAt
+                ? await slots.AdmitAsync(input.Provider, input.JobId, input.Capacity,
+                    new DateTimeOffset(DateTime.SpecifyKind(queuedAt, DateTimeKind.Utc)), settings.SlotLeaseDuration, cancellationToken)
+                : await slots.RenewAsync(input.Provider, input.JobId, input.Capacity, settings.SlotLeaseDuration, cancellationToken);
         }
         catch (RequestFailedException e)
         {
@@ -32,15 +39,16 @@ public sealed class AcquireTaskSlotActivity(
             grant = TaskSlotGrant.Busy(0);
         }
 
-        return grant.IsGranted ? grant : grant with { RetryAfter = RetryDelay(input.Attempt, settings) };
+        return grant.IsGranted ? grant : grant with { RetryAfter = RecheckDelay(grant.RetryAfter, settings) };
     }
 
-    /// <summary>The interval doubles from <see cref="AdmissionOptions.SlotRetryInterval"/> up to the maximum, ±25 %.</summary>
-    internal static TimeSpan RetryDelay(int attempt, AdmissionOptions settings)
+    /// <summary>
+    /// <see cref="AdmissionOptions.SlotRecheckInterval"/> ±25 %, or sooner when the store says a hold lapses (or a
+    /// handover is under way) before then.
+    /// </summary>
+    internal static TimeSpan RecheckDelay(TimeSpan? storeHint, AdmissionOptions settings)
     {
-        var doublings = Math.Clamp(attempt - 1, 0, 20);
-        var interval = TimeSpan.FromTicks(Math.Min(
-            settings.MaxSlotRetryInterval.Ticks, settings.SlotRetryInterval.Ticks * (1L << doublings)));
-        return interval * (0.75 + Random.Shared.NextDouble() / 2);
+        var recheck = settings.SlotRecheckInterval * (0.75 + Random.Shared.NextDouble() / 2);
+        return storeHint is { } hint && hint + AfterLapse < recheck ? hint + AfterLapse : recheck;
     }
 }

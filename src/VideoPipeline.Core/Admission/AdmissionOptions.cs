@@ -16,14 +16,14 @@ public sealed class AdmissionOptions
     /// </summary>
     public TimeSpan SlotLeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>First wait before a job without a slot asks again; it doubles (with jitter) up to <see cref="MaxSlotRetryInterval"/>.</summary>
-    public TimeSpan SlotRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>
-    /// Longest wait between two requests for a slot. Waiting jobs ask independently, so with many of them a freed slot
-    /// is found within about this interval divided by the number of waiting jobs.
+    /// How often a waiting job looks at the slots itself. A freed slot reaches the oldest waiting job at once, by an
+    /// event from the job that freed it; this re-check only matters when that handover was lost (its giver died between
+    /// taking the slot from the queue and telling the waiting job) and keeps the job's place in the queue alive. The
+    /// first waiting jobs also re-check when a held slot's hold is due to lapse, so a slot whose holder died reaches
+    /// them within one <see cref="SlotLeaseDuration"/>.
     /// </summary>
-    public TimeSpan MaxSlotRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SlotRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a job may wait for a slot before it fails with <c>timeout</c>. The job deadline starts once it has one.</summary>
     public TimeSpan MaxSlotWait { get; set; } = TimeSpan.FromHours(24);

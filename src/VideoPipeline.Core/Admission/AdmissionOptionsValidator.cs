@@ -15,15 +15,11 @@ internal sealed class AdmissionOptionsValidator : IValidateOptions<AdmissionOpti
             failures.Add($"{Setting(nameof(AdmissionOptions.SlotLeaseDuration))} must be between 30 seconds and one day.");
         }
 
-        if (options.SlotRetryInterval < TimeSpan.FromMilliseconds(100))
+        // A waiting job's place in the queue lapses one lease after its last re-check.
+        if (options.SlotRecheckInterval < TimeSpan.FromSeconds(1) || options.SlotRecheckInterval > options.SlotLeaseDuration / 2)
         {
-            failures.Add($"{Setting(nameof(AdmissionOptions.SlotRetryInterval))} must be at least 100 ms.");
-        }
-
-        if (options.MaxSlotRetryInterval < options.SlotRetryInterval || options.MaxSlotRetryInterval > TimeSpan.FromHours(1))
-        {
-            failures.Add($"{Setting(nameof(AdmissionOptions.MaxSlotRetryInterval))} must be at least " +
-                         $"{nameof(AdmissionOptions.SlotRetryInterval)} and at most one hour.");
+            failures.Add($"{Setting(nameof(AdmissionOptions.SlotRecheckInterval))} must be at least one second and at most half of " +
+                         $"{nameof(AdmissionOptions.SlotLeaseDuration)}.");
         }
 
         if (options.MaxSlotWait <= TimeSpan.Zero)

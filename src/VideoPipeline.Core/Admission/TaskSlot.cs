@@ -3,7 +3,8 @@ using Azure;
 namespace VideoPipeline.Core.Admission;
 
 /// <summary>One of a provider's task slots as stored: who holds it and until when (both null when it is free).</summary>
-public sealed record TaskSlot(int Number, string? Holder, DateTimeOffset? ExpiresAt)
+/// <param name="GrantedBy">The job that handed the slot to its holder on release; null when the holder took or renewed it itself.</param>
+public sealed record TaskSlot(int Number, string? Holder, DateTimeOffset? ExpiresAt, string? GrantedBy = null)
 {
     /// <summary>The slot blob's ETag when it was read; every change is conditional on it.</summary>
     internal ETag? ETag { get; init; }

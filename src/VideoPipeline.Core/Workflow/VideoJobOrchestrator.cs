@@ -70,9 +70,11 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         }
 
         /// <summary>
-        /// Waits for one of the provider's task slots when it has a concurrent-task limit, asking again on durable
-        /// timers, never the provider. The job deadline starts once the job has its slot: time spent queued behind
-        /// other jobs is not the provider's.
+        /// Waits for one of the provider's task slots when it has a concurrent-task limit, in the provider's queue of
+        /// waiting jobs, never calling the provider: a job that frees a slot hands it to the oldest waiting job and its
+        /// workflow says so by event; a durable timer makes the job look by itself now and then, in case a handover
+        /// was lost. The job deadline starts once the job has its slot: time spent queued behind other jobs is not the
+        /// provider's.
         /// </summary>
         private async Task<VideoJobResult?> AdmitAsync()
         {
@@ -82,10 +84,11 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
             }
 
             var provider = PipelineJson.EnumName(_request.Provider);
-            var giveUpAt = context.CurrentUtcDateTime + plan.MaxWait;
+            var queuedAt = context.CurrentUtcDateTime;
+            var giveUpAt = queuedAt + plan.MaxWait;
             for (var round = 1; ; round++)
             {
-                var grant = await _slot.TryAcquireAsync();
+                var grant = await _slot.TryAdmitAsync(queuedAt);
                 var now = context.CurrentUtcDateTime;
                 if (grant.IsGranted)
                 {
@@ -93,11 +96,9 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                     return null;
                 }
 
-                var retryAt = now + (grant.RetryAfter ?? Backoff(1));
-                if (retryAt >= giveUpAt)
+                if (now >= giveUpAt)
                 {
-                    return Failed(new JobError(ErrorCodes.Timeout,
-                        $"No {provider} task slot became free within {plan.MaxWait}."));
+                    return Failed(new JobError(ErrorCodes.Timeout, $"No {provider} task slot became free within {plan.MaxWait}."));
                 }
 
                 // Reported once: rewriting the status every round would cost the engine a status write per round.
@@ -106,17 +107,36 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                     Report(JobStatus.Queued, $"Waiting for one of {plan.Capacity} {provider} task slots");
                 }
 
-                if (await DelayUnlessCancelledAsync(retryAt))
+                var recheckAt = now + (grant.RetryAfter ?? Backoff(1));
+                var handover = _slot.WaitForHandover();
+                using (var timerCancellation = new CancellationTokenSource())
                 {
-                    return Cancelled("Cancelled while waiting for a provider task slot.");
+                    var timer = context.CreateTimer(recheckAt < giveUpAt ? recheckAt : giveUpAt, timerCancellation.Token);
+                    var winner = await Task.WhenAny(timer, handover, _cancelRequested);
+                    if (winner != timer)
+                    {
+                        timerCancellation.Cancel();
+                    }
+
+                    if (winner == _cancelRequested)
+                    {
+                        return Cancelled("Cancelled while waiting for a provider task slot.");
+                    }
+
+                    if (winner == handover && _slot.TryAccept(await handover))
+                    {
+                        _deadline = context.CurrentUtcDateTime + _plan.Deadline;
+                        return null;
+                    }
                 }
             }
         }
 
         /// <summary>
         /// Gives the task slot back once the provider is done with the task, before the archive (which the provider's
-        /// limit does not count). When the provider may still be generating it — the submission's outcome is unknown,
-        /// or it could not cancel — the slot is left to lapse with its hold instead.
+        /// limit does not count), or leaves the queue when the job ended while waiting for one. When the provider may
+        /// still be generating the task — the submission's outcome is unknown, or it could not cancel — the slot is
+        /// left to lapse with its hold instead.
         /// </summary>
         private Task ReleaseSlotAsync(VideoJobResult? result)
         {

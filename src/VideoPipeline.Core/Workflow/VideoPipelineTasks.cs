@@ -21,7 +21,7 @@ public static class VideoPipelineTasks
         PipelineActivity.For<DeleteProviderVideoActivity, ProviderTaskRef, bool>(ActivityNames.Delete),
         PipelineActivity.For<NotifyCallerActivity, NotifyInput, bool>(ActivityNames.Notify),
         PipelineActivity.For<AcquireTaskSlotActivity, TaskSlotRequest, TaskSlotGrant>(ActivityNames.AcquireTaskSlot),
-        PipelineActivity.For<ReleaseTaskSlotActivity, TaskSlotRelease, bool>(ActivityNames.ReleaseTaskSlot),
+        PipelineActivity.For<ReleaseTaskSlotActivity, TaskSlotRelease, IReadOnlyList<TaskSlotHandover>>(ActivityNames.ReleaseTaskSlot),
     ];
 
     /// <summary>Registers the job orchestrator and its activities; the activities' dependencies come from the host's container.</summary>

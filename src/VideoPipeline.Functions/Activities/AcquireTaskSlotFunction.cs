@@ -4,7 +4,7 @@ using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Functions.Activities;
 
-/// <summary>Takes (or renews) one of the provider's concurrent-task slots. Exposes Core's <see cref="AcquireTaskSlotActivity"/> as <c>AcquireTaskSlot</c>.</summary>
+/// <summary>Admits a waiting job to one of the provider's concurrent-task slots in queue order, or renews it. Exposes Core's <see cref="AcquireTaskSlotActivity"/> as <c>AcquireTaskSlot</c>.</summary>
 public sealed class AcquireTaskSlotFunction(AcquireTaskSlotActivity activity)
 {
     [Function(ActivityNames.AcquireTaskSlot)]

@@ -4,10 +4,10 @@ using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Functions.Activities;
 
-/// <summary>Gives a provider task slot back. Exposes Core's <see cref="ReleaseTaskSlotActivity"/> as <c>ReleaseTaskSlot</c>.</summary>
+/// <summary>Gives a job's provider task slots back, handing each to the oldest waiting job. Exposes Core's <see cref="ReleaseTaskSlotActivity"/> as <c>ReleaseTaskSlot</c>.</summary>
 public sealed class ReleaseTaskSlotFunction(ReleaseTaskSlotActivity activity)
 {
     [Function(ActivityNames.ReleaseTaskSlot)]
-    public Task<bool> RunAsync([ActivityTrigger] TaskSlotRelease input, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<TaskSlotHandover>> RunAsync([ActivityTrigger] TaskSlotRelease input, CancellationToken cancellationToken) =>
         activity.RunAsync(input, cancellationToken);
 }
