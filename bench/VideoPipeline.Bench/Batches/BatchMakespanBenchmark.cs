@@ -16,7 +16,8 @@ namespace VideoPipeline.Bench.Batches;
 /// keeping to them, both at their defaults (APIXO's documented limits), as is everything else — and its makespan
 /// against the theoretical minimum: the larger
 /// of ceil(items / 10) × generation time and what the request budget allows (each job needs at least a submit and one
-/// status check, and a minute holds at most 60 requests). Arguments: <c>--items N</c>, <c>--seconds T</c>.
+/// status check, and a minute holds at most 60 requests). Arguments: <c>--items N</c>, <c>--seconds T</c>,
+/// <c>--plot PATH</c> (the PNG of tasks in flight over time; default docs/images/batch-makespan-{N}x{T}s.png).
 /// </summary>
 public sealed class BatchMakespanBenchmark : IBenchmarkCommand
 {
@@ -33,6 +34,8 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
     {
         var items = Argument(args, "--items", 200);
         var seconds = Argument(args, "--seconds", 30);
+        var plotPath = TextArgument(args, "--plot")
+            ?? RepositoryPaths.Combine("docs", "images", $"batch-makespan-{items}x{seconds}s.png");
 
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var emulator = await EmulatorServer.StartAsync(o => o.DefaultResultBytes = 256 * 1024, cancellationToken);
@@ -93,7 +96,7 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
         clock.Stop();
         var stats = (await emulatorHttp.GetFromJsonAsync<JsonObject>("/emulator/stats", cancellationToken))!["providers"]!["apixo"]!;
         var timings = await JobTimingsAsync(http, batch, cancellationToken);
-        Report(output, items, seconds, batch, stats, timings, clock.Elapsed, slowestView, host.Output);
+        Report(output, items, seconds, batch, stats, timings, clock.Elapsed, slowestView, host.Output, plotPath);
         return batch["counts"]!["succeeded"]!.GetValue<int>() == items ? 0 : 1;
     }
 
@@ -111,9 +114,10 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
 
     private static void Report(
         TextWriter output, int items, int seconds, JsonObject batch, JsonNode stats, List<JsonObject> timings,
-        TimeSpan wallClock, TimeSpan slowestView, string hostOutput)
+        TimeSpan wallClock, TimeSpan slowestView, string hostOutput, string plotPath)
     {
-        var makespan = Time(batch["finishedAt"]) - Time(batch["startedAt"]);
+        var startedAt = Time(batch["startedAt"]);
+        var makespan = Time(batch["finishedAt"]) - startedAt;
         var concurrencyBound = TimeSpan.FromSeconds(Math.Ceiling(items / (double)MaxConcurrentTasks) * seconds);
         // Any minute holds at most the limit, so the last of n requests cannot come before floor((n - 1) / limit) minutes.
         var requestBound = TimeSpan.FromMinutes(Math.Floor((items * MinRequestsPerJob - 1) / (double)RequestsPerMinute));
@@ -145,6 +149,13 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
             $"slowest batch view (GET /api/batches/{{id}}, {items} job reads): {slowestView.TotalSeconds:F1} s."));
         var warnings = hostOutput.Split('\n').Count(l => l.StartsWith("warn", StringComparison.Ordinal));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host warnings logged: {warnings}."));
+
+        var timeline = new TasksInFlightTimeline(timings
+            .Select(t => ((Time(t["submittedAt"]) - startedAt).TotalSeconds, (Time(t["generatedAt"]) - startedAt).TotalSeconds))
+            .ToList());
+        timeline.SavePng(plotPath, MaxConcurrentTasks, minimum.TotalSeconds, makespan.TotalSeconds, string.Create(
+            CultureInfo.InvariantCulture, $"{items} APIXO items of {seconds} s: makespan / minimum {makespan / minimum:F2}"));
+        output.WriteLine($"Tasks in flight over time: {plotPath}");
     }
 
     private static string Row(string name, List<double> values) => string.Create(CultureInfo.InvariantCulture,
@@ -156,16 +167,19 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
 
     private static long Count(JsonNode stats, string name) => stats[name]?.GetValue<long>() ?? 0;
 
-    private static int Argument(IReadOnlyList<string> args, string name, int fallback)
+    private static int Argument(IReadOnlyList<string> args, string name, int fallback) =>
+        TextArgument(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? TextArgument(IReadOnlyList<string> args, string name)
     {
         for (var i = 0; i < args.Count - 1; i++)
         {
             if (args[i] == name)
             {
-                return int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                return args[i + 1];
             }
         }
 
-        return fallback;
+        return null;
     }
 }

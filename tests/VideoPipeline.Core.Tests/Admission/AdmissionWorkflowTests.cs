@@ -1,3 +1,4 @@
+using System.Text.Json;
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
@@ -32,7 +33,8 @@ public class AdmissionWorkflowTests
 
     /// <summary>
     /// A provider finishing <paramref name="generation"/> after the submit, and a slot store that is full until
-    /// <paramref name="slotFreeAt"/> (virtual time since start); every call is recorded in order.
+    /// <paramref name="slotFreeAt"/> (virtual time since start) and says to look again after 5 s; every call is recorded
+    /// in order. Releasing hands the slot to nobody.
     /// </summary>
     private static (VirtualTimeOrchestrationContext Context, List<string> Calls) Scripted(
         TimeSpan generation, TimeSpan slotFreeAt, bool providerCancels = false)
@@ -48,10 +50,10 @@ public class AdmissionWorkflowTests
                 ? new TaskSlotGrant(3, now + TimeSpan.FromMinutes(2.5), null, 10)
                 : TaskSlotGrant.Busy(10, SlotRetry);
         });
-        context.OnActivity<TaskSlotRelease>(ActivityNames.ReleaseTaskSlot, release =>
+        context.OnActivity<TaskSlotRelease>(ActivityNames.ReleaseTaskSlot, _ =>
         {
-            calls.Add($"{ActivityNames.ReleaseTaskSlot}:{release.Slot}");
-            return true;
+            calls.Add(ActivityNames.ReleaseTaskSlot);
+            return Array.Empty<TaskSlotHandover>();
         });
         context.OnActivity<SubmitJobInput>(ActivityNames.Submit, _ =>
         {
@@ -112,7 +114,7 @@ public class AdmissionWorkflowTests
 
         context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
-        var release = calls.IndexOf("ReleaseTaskSlot:3");
+        var release = calls.IndexOf(ActivityNames.ReleaseTaskSlot);
         Assert.True(release > calls.LastIndexOf(ActivityNames.CheckStatus), string.Join(", ", calls));
         Assert.True(release < calls.IndexOf(ActivityNames.Archive), string.Join(", ", calls));
         Assert.Single(calls, c => c.StartsWith("ReleaseTaskSlot"));
@@ -128,7 +130,7 @@ public class AdmissionWorkflowTests
         var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(ErrorCodes.ContentViolation, result.Error!.Code);
-        Assert.Contains("ReleaseTaskSlot:3", calls);
+        Assert.Contains(ActivityNames.ReleaseTaskSlot, calls);
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public class AdmissionWorkflowTests
         var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(ErrorCodes.InvalidInput, result.Error!.Code);
-        Assert.Contains("ReleaseTaskSlot:3", calls);
+        Assert.Contains(ActivityNames.ReleaseTaskSlot, calls);
     }
 
     [Fact]
@@ -168,11 +170,11 @@ public class AdmissionWorkflowTests
         var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(JobStatus.Cancelled, result.Status);
-        Assert.Equal(released, calls.Contains("ReleaseTaskSlot:3"));
+        Assert.Equal(released, calls.Contains(ActivityNames.ReleaseTaskSlot));
     }
 
     [Fact]
-    public void Run_CancelledWhileWaitingForSlot_EndsCancelledWithoutSubmitting()
+    public void Run_CancelledWhileWaitingForSlot_LeavesTheQueueWithoutSubmitting()
     {
         var (context, calls) = Scripted(TimeSpan.FromSeconds(30), slotFreeAt: TimeSpan.FromHours(1));
         context.RaiseAt(TimeSpan.FromSeconds(60), EventNames.Cancel, new CancelRequest("changed my mind"));
@@ -182,11 +184,11 @@ public class AdmissionWorkflowTests
         Assert.Equal(JobStatus.Cancelled, result.Status);
         Assert.Contains("task slot", result.Error!.Message);
         Assert.DoesNotContain(ActivityNames.Submit, calls);
-        Assert.DoesNotContain(calls, c => c.StartsWith("ReleaseTaskSlot"));
+        Assert.Equal(ActivityNames.ReleaseTaskSlot, calls[^1]);
     }
 
     [Fact]
-    public void Run_NoSlotWithinMaxWait_FailsWithTimeout()
+    public void Run_NoSlotWithinMaxWait_FailsWithTimeoutAndLeavesTheQueue()
     {
         var (context, calls) = Scripted(TimeSpan.FromSeconds(30), slotFreeAt: TimeSpan.FromHours(1));
 
@@ -195,6 +197,74 @@ public class AdmissionWorkflowTests
         Assert.Equal(ErrorCodes.Timeout, result.Error!.Code);
         Assert.Contains("task slot", result.Error.Message);
         Assert.DoesNotContain(ActivityNames.Submit, calls);
+        Assert.Contains(ActivityNames.ReleaseTaskSlot, calls);
+    }
+
+    [Fact]
+    public void Run_SlotHandedOverByEvent_SubmitsAtOnceWithoutAskingTheStoreAgain()
+    {
+        var (context, calls) = Scripted(TimeSpan.FromSeconds(30), slotFreeAt: TimeSpan.FromHours(1));
+        context.OnActivity<TaskSlotRequest>(ActivityNames.AcquireTaskSlot, _ =>
+        {
+            calls.Add(ActivityNames.AcquireTaskSlot);
+            return TaskSlotGrant.Busy(10, TimeSpan.FromMinutes(1));
+        });
+        context.RaiseAt(TimeSpan.FromSeconds(7), EventNames.TaskSlotGranted,
+            new TaskSlotGrant(4, Start + TimeSpan.FromSeconds(7) + TimeSpan.FromMinutes(2.5), null, 10));
+
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
+
+        Assert.Equal(JobStatus.Succeeded, result.Status);
+        Assert.Equal(TimeSpan.FromSeconds(7), context.ActivityCalls.Single(c => c.Name == ActivityNames.Submit).At - Start);
+        var requests = context.ActivityCalls.Where(c => c.Name == ActivityNames.AcquireTaskSlot).ToList();
+        Assert.Equal(Start, requests[0].Input.GetProperty("queuedAt").GetDateTime());
+        Assert.All(requests.Skip(1), r => Assert.Equal(JsonValueKind.Null, r.Input.GetProperty("queuedAt").ValueKind));
+    }
+
+    [Fact]
+    public void Run_HandoverOlderThanHalfALease_AsksTheStoreInstead()
+    {
+        var (context, calls) = Scripted(TimeSpan.FromSeconds(30), slotFreeAt: TimeSpan.FromSeconds(7));
+        context.RaiseAt(TimeSpan.FromSeconds(7), EventNames.TaskSlotGranted,
+            new TaskSlotGrant(4, Start - TimeSpan.FromMinutes(1), null, 10));
+
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
+
+        Assert.Equal(JobStatus.Succeeded, result.Status);
+        var acquires = context.ActivityCalls.Where(c => c.Name == ActivityNames.AcquireTaskSlot).ToList();
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(7)], acquires.Take(3).Select(c => c.At - Start));
+        Assert.All(acquires.Take(3), c => Assert.Equal(Start, c.Input.GetProperty("queuedAt").GetDateTime()));
+    }
+
+    [Fact]
+    public void Run_ReleaseHandsSlotsOver_TellsEachNewHolderByEvent()
+    {
+        var (context, _) = Scripted(TimeSpan.FromSeconds(30), TimeSpan.Zero);
+        var grant = new TaskSlotGrant(3, Start + TimeSpan.FromMinutes(5), null, 10);
+        context.OnActivity<TaskSlotRelease>(ActivityNames.ReleaseTaskSlot, _ => new[]
+        {
+            new TaskSlotHandover("job-7", grant),
+        });
+
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
+
+        Assert.Equal(JobStatus.Succeeded, result.Status);
+        var sent = Assert.Single(context.SentEvents);
+        Assert.Equal(("job-7", EventNames.TaskSlotGranted), (sent.InstanceId, sent.Name));
+        Assert.Equal(3, sent.Payload.GetProperty("slot").GetInt32());
+    }
+
+    [Fact]
+    public void Run_HandoverArrivesAfterAdmission_IsIgnored()
+    {
+        var (context, calls) = Scripted(TimeSpan.FromSeconds(30), TimeSpan.Zero);
+        context.RaiseAt(TimeSpan.FromSeconds(10), EventNames.TaskSlotGranted,
+            new TaskSlotGrant(5, Start + TimeSpan.FromMinutes(2.5), null, 10));
+
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
+
+        Assert.Equal(JobStatus.Succeeded, result.Status);
+        Assert.Single(calls, ActivityNames.Submit);
     }
 
     [Fact]

@@ -12,7 +12,8 @@ namespace VideoPipeline.EndToEnd.Tests.Batches;
 /// The pipeline against an emulator that enforces APIXO's documented limits (60 requests per sliding minute, 10 tasks
 /// generating at once, 429 beyond either), both at their defaults: nothing tells either of them the limits. Jobs rely on APIXO's callbacks
 /// (polling only every 30 s as a safety net), so the request budget goes to submits and the status checks callbacks
-/// trigger. Waiting jobs ask for a slot often, and the batch queue is polled often, so tests do not wait on timers.
+/// trigger. Waiting jobs keep the default slot re-check (a minute), so a freed slot reaches the next job only by the
+/// releasing job's event; the batch queue is polled often, so tests do not wait on timers.
 /// </summary>
 public class ApixoLimitsStack : PipelineStack
 {
@@ -23,8 +24,6 @@ public class ApixoLimitsStack : PipelineStack
     protected override void Configure(IDictionary<string, string> settings)
     {
         settings["Pipeline:MaxPollInterval"] = "00:00:30";
-        settings["Admission:SlotRetryInterval"] = "00:00:00.5";
-        settings["Admission:MaxSlotRetryInterval"] = "00:00:03";
         settings["Admission:MaxRequestWait"] = "00:01:00";
         settings["Batches:Listener:MaxPollingInterval"] = "00:00:00.5";
         settings["Batches:Listener:ProcessingVisibilityTimeout"] = "00:00:10";

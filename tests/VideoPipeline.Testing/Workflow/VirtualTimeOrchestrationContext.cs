@@ -11,9 +11,9 @@ namespace VideoPipeline.Testing.Workflow;
 /// <summary>
 /// A deterministic, single-threaded <see cref="TaskOrchestrationContext"/> with virtual time, for testing and measuring
 /// the workflow's decisions: activities are scripted delegates, timers fire in virtual-time order, events arrive at
-/// scheduled virtual times, and minutes of generation pass in microseconds. Inputs, results, events and custom status go
-/// through JSON with the pipeline's options, as on the real engine. What it does not do is replay: the engine's replay
-/// and durability are tested on the engine itself.
+/// scheduled virtual times, events sent to other instances are recorded, and minutes of generation pass in microseconds.
+/// Inputs, results, events and custom status go through JSON with the pipeline's options, as on the real engine. What it
+/// does not do is replay: the engine's replay and durability are tested on the engine itself.
 /// </summary>
 public sealed class VirtualTimeOrchestrationContext(DateTime start) : TaskOrchestrationContext
 {
@@ -49,6 +49,9 @@ public sealed class VirtualTimeOrchestrationContext(DateTime start) : TaskOrches
     public List<DateTime> TimersCreated { get; } = [];
 
     public List<JobProgress> StatusHistory { get; } = [];
+
+    /// <summary>Events the orchestration sent to other instances, in order, with their payloads as JSON.</summary>
+    public List<(string InstanceId, string Name, DateTime At, JsonElement Payload)> SentEvents { get; } = [];
 
     public int Calls(string name) => ActivityCalls.Count(c => c.Name == name);
 
@@ -112,7 +115,7 @@ public sealed class VirtualTimeOrchestrationContext(DateTime start) : TaskOrches
         throw new NotSupportedException("The workflow starts no sub-orchestrations.");
 
     public override void SendEvent(string instanceId, string eventName, object payload) =>
-        throw new NotSupportedException("The workflow sends no events.");
+        SentEvents.Add((instanceId, eventName, _now, JsonSerializer.SerializeToElement(payload, PipelineJson.Options)));
 
     public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
         throw new NotSupportedException("The workflow does not continue as new.");
