@@ -32,7 +32,7 @@ internal sealed class SlotWaitingList(BlobContainerClient container)
                     continue;
                 }
 
-                var expires = TaskSlotBlobs.Ticks(item.Metadata, ExpiresKey) ?? DateTimeOffset.MinValue;
+                var expires = MetadataBlob.Ticks(item.Metadata, ExpiresKey) ?? DateTimeOffset.MinValue;
                 waiters.Add(new SlotWaiter(key[(TicksDigits + 1)..].ToString(), new DateTimeOffset(queuedTicks, TimeSpan.Zero), expires)
                 {
                     Name = item.Name,
@@ -61,28 +61,9 @@ internal sealed class SlotWaitingList(BlobContainerClient container)
         ProviderName provider, string jobId, DateTimeOffset queuedAt, DateTimeOffset expiresAt, SlotWaiter? current,
         CancellationToken cancellationToken)
     {
-        var blob = container.GetBlobClient(NameOf(provider, jobId, queuedAt));
-        var metadata = new Dictionary<string, string> { [ExpiresKey] = expiresAt.UtcTicks.ToString(CultureInfo.InvariantCulture) };
-        try
-        {
-            if (current?.ETag is { } etag)
-            {
-                await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = etag }, cancellationToken);
-            }
-            else
-            {
-                await blob.UploadAsync(
-                    BinaryData.Empty,
-                    new BlobUploadOptions { Metadata = metadata, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                    cancellationToken);
-            }
-
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
-        {
-            return false;
-        }
+        var metadata = new Dictionary<string, string> { [ExpiresKey] = MetadataBlob.Ticks(expiresAt) };
+        return await MetadataBlob.TryWriteAsync(
+            container.GetBlobClient(NameOf(provider, jobId, queuedAt)), metadata, current?.ETag, cancellationToken) is not null;
     }
 
     /// <summary>

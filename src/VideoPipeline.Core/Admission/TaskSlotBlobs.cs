@@ -33,7 +33,7 @@ internal sealed class TaskSlotBlobs(BlobContainerClient container)
 
                 item.Metadata.TryGetValue(HolderKey, out var holder);
                 item.Metadata.TryGetValue(GrantedByKey, out var grantedBy);
-                slots.Add(new TaskSlot(number, holder, Ticks(item.Metadata, ExpiresKey), grantedBy) { ETag = item.Properties.ETag });
+                slots.Add(new TaskSlot(number, holder, MetadataBlob.Ticks(item.Metadata, ExpiresKey), grantedBy) { ETag = item.Properties.ETag });
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -55,7 +55,7 @@ internal sealed class TaskSlotBlobs(BlobContainerClient container)
         var metadata = new Dictionary<string, string>
         {
             [HolderKey] = holder,
-            [ExpiresKey] = expiresAt.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            [ExpiresKey] = MetadataBlob.Ticks(expiresAt),
         };
         if (grantedBy is not null)
         {
@@ -73,33 +73,11 @@ internal sealed class TaskSlotBlobs(BlobContainerClient container)
         return etag is null ? null : new TaskSlot(slot.Number, null, null) { ETag = etag };
     }
 
-    private async Task<ETag?> TryWriteAsync(
-        ProviderName provider, TaskSlot slot, Dictionary<string, string> metadata, CancellationToken cancellationToken)
-    {
-        var blob = container.GetBlobClient(Prefix(provider) + slot.Number.ToString(CultureInfo.InvariantCulture));
-        try
-        {
-            if (slot.ETag is { } etag)
-            {
-                return (await blob.SetMetadataAsync(metadata, new BlobRequestConditions { IfMatch = etag }, cancellationToken)).Value.ETag;
-            }
-
-            return (await blob.UploadAsync(
-                BinaryData.Empty,
-                new BlobUploadOptions { Metadata = metadata, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } },
-                cancellationToken)).Value.ETag;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
-        {
-            return null;
-        }
-    }
-
-    internal static DateTimeOffset? Ticks(IDictionary<string, string> metadata, string key) =>
-        metadata.TryGetValue(key, out var ticks)
-        && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? new DateTimeOffset(value, TimeSpan.Zero)
-            : null;
+    private Task<ETag?> TryWriteAsync(
+        ProviderName provider, TaskSlot slot, Dictionary<string, string> metadata, CancellationToken cancellationToken) =>
+        MetadataBlob.TryWriteAsync(
+            container.GetBlobClient(Prefix(provider) + slot.Number.ToString(CultureInfo.InvariantCulture)), metadata, slot.ETag,
+            cancellationToken);
 
     private static string Prefix(ProviderName provider) => $"slots/{PipelineJson.EnumName(provider)}/";
 }

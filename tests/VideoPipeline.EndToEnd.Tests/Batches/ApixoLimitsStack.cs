@@ -68,6 +68,21 @@ public class ApixoLimitsStack : PipelineStack
         }
     }
 
+    /// <summary>Polls the batch view until every one of APIXO's task slots is generating one of its jobs.</summary>
+    public async Task WaitUntilEverySlotGeneratesAsync(string id)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while ((await GetBatchAsync(id))?["counts"]?["generating"]?.GetValue<int>() != MaxConcurrentTasks)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Batch {id} never had {MaxConcurrentTasks} jobs generating at once.\nHost log:\n{Host.Output}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
     /// <summary>The emulator's APIXO counters (<c>rateLimited</c>, <c>maxRunningTasks</c>, …).</summary>
     public async Task<JsonObject> ApixoStatsAsync()
     {

@@ -15,12 +15,7 @@ public class BatchCrashTests(ApixoLimitsStack stack, ITestOutputHelper output) :
         var batchId = $"crash-{Guid.NewGuid():N}"[..24];
         await stack.SendBatchAsync(new { batchId, defaults = ApixoDefaults, items = prompts.Select(Item) });
 
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while ((await stack.GetBatchAsync(batchId))?["counts"]?["generating"]?.GetValue<int>() != MaxConcurrentTasks)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Ten jobs never generated at once.\n{stack.Host.Output}");
-            await Task.Delay(250);
-        }
+        await stack.WaitUntilEverySlotGeneratesAsync(batchId);
 
         await stack.KillAndRestartHostAsync();
         var batch = await stack.WaitForBatchAsync(batchId, TimeSpan.FromMinutes(8));

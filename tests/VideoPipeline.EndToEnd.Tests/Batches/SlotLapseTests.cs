@@ -19,12 +19,7 @@ public class SlotLapseTests(ShortSlotLeaseStack stack, ITestOutputHelper output)
         var holders = $"holders-{Guid.NewGuid():N}"[..24];
         await stack.SendBatchAsync(new { batchId = holders, defaults = ApixoDefaults, items = longPrompts.Append(shortPrompt).Select(Item) });
 
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while ((await stack.GetBatchAsync(holders))?["counts"]?["generating"]?.GetValue<int>() != MaxConcurrentTasks)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Ten jobs never generated at once.\n{stack.Host.Output}");
-            await Task.Delay(250);
-        }
+        await stack.WaitUntilEverySlotGeneratesAsync(holders);
 
         var waiter = $"waiter-{Guid.NewGuid():N}"[..24];
         await stack.SendBatchAsync(new { batchId = waiter, defaults = ApixoDefaults, items = new[] { Item(Requests.UniquePrompt("[emu:seconds=5]")) } });
