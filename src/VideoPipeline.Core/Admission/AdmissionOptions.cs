@@ -18,12 +18,13 @@ public sealed class AdmissionOptions
 
     /// <summary>
     /// How often a waiting job looks at the slots itself. A freed slot reaches the oldest waiting job at once, by an
-    /// event from the job that freed it; this re-check only matters when that handover was lost (its giver died between
-    /// taking the slot from the queue and telling the waiting job) and keeps the job's place in the queue alive. The
-    /// first waiting jobs also re-check when a held slot's hold is due to lapse, so a slot whose holder died reaches
-    /// them within one <see cref="SlotLeaseDuration"/>.
+    /// event from the job that freed it; this re-check only matters when that handover was lost (its giver was
+    /// terminated between taking the slot from the queue and telling the waiting job) and keeps the job's place in the
+    /// queue alive. The first waiting jobs also re-check when a held slot's hold is due to lapse, so a slot whose holder
+    /// died reaches them within one <see cref="SlotLeaseDuration"/>. Every re-check is an activity that reads the whole
+    /// queue, and activities share the host's activity concurrency with the jobs at the provider: long by default.
     /// </summary>
-    public TimeSpan SlotRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan SlotRecheckInterval { get; set; } = TimeSpan.FromMinutes(2.5);
 
     /// <summary>How long a job may wait for a slot before it fails with <c>timeout</c>. The job deadline starts once it has one.</summary>
     public TimeSpan MaxSlotWait { get; set; } = TimeSpan.FromHours(24);

@@ -15,7 +15,7 @@ internal sealed class AdmissionOptionsValidator : IValidateOptions<AdmissionOpti
             failures.Add($"{Setting(nameof(AdmissionOptions.SlotLeaseDuration))} must be between 30 seconds and one day.");
         }
 
-        // A waiting job's place in the queue lapses one lease after its last re-check.
+        // A waiting job's place in the queue lapses one lease after its last re-check, and re-checks come up to 25 % late.
         if (options.SlotRecheckInterval < TimeSpan.FromSeconds(1) || options.SlotRecheckInterval > options.SlotLeaseDuration / 2)
         {
             failures.Add($"{Setting(nameof(AdmissionOptions.SlotRecheckInterval))} must be at least one second and at most half of " +

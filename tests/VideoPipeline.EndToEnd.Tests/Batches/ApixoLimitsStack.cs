@@ -12,7 +12,7 @@ namespace VideoPipeline.EndToEnd.Tests.Batches;
 /// The pipeline against an emulator that enforces APIXO's documented limits (60 requests per sliding minute, 10 tasks
 /// generating at once, 429 beyond either), both at their defaults: nothing tells either of them the limits. Jobs rely on APIXO's callbacks
 /// (polling only every 30 s as a safety net), so the request budget goes to submits and the status checks callbacks
-/// trigger. Waiting jobs keep the default slot re-check (a minute), so a freed slot reaches the next job only by the
+/// trigger. Waiting jobs keep the default slot re-check (2.5 min), so a freed slot reaches the next job only by the
 /// releasing job's event; the batch queue is polled often, so tests do not wait on timers.
 /// </summary>
 public class ApixoLimitsStack : PipelineStack
