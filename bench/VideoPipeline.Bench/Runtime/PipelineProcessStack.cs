@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using VideoPipeline.Bench.Measurement;
 using VideoPipeline.Emulator;
 using VideoPipeline.Testing;
 
@@ -8,18 +9,23 @@ namespace VideoPipeline.Bench.Runtime;
 
 /// <summary>
 /// The whole pipeline on loopback, like the end-to-end tests' <c>PipelineStack</c> but with the host's production
-/// defaults (polling intervals, runtime intervals, logging): in-memory Azurite whose access log is watched, the
-/// provider emulator in this process, and the local host as a child process configured like <c>./run.sh</c>
-/// configures it (callbacks on, since a public base URL is set).
+/// defaults (polling intervals, durable runtime or engine settings, logging): in-memory Azurite whose access log is
+/// watched, the provider emulator in this process, and the local host as a child process configured like
+/// <c>./run.sh</c> configures it (callbacks on, since a public base URL is set). Whatever durable runtime the host
+/// runs, the stack sees only its HTTP API, the emulator and storage, so every benchmark on it runs on either.
 /// </summary>
 internal sealed class PipelineProcessStack : IAsyncDisposable
 {
     public const string CallbackSecret = "benchmark-callback-secret";
 
+    /// <summary>How often a job's view is read before its video is committed: only to notice a job that failed.</summary>
+    private static readonly TimeSpan UncommittedViewInterval = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, JobSignals> _jobs = new(StringComparer.Ordinal);
-    private StreamingAzurite? _azurite;
+    private AzuriteInstance? _azurite;
     private EmulatorServer? _emulator;
-    private LocalHostChild? _host;
+    private LocalHostProcess? _host;
+    private long _viewReads;
 
     private PipelineProcessStack()
     {
@@ -27,25 +33,31 @@ internal sealed class PipelineProcessStack : IAsyncDisposable
 
     public StorageCounter Storage { get; } = new();
 
-    public StreamingAzurite Azurite => _azurite!;
+    public AzuriteInstance Azurite => _azurite!;
 
     public EmulatorServer Emulator => _emulator!;
 
-    public LocalHostChild Host => _host!;
+    public LocalHostProcess Host => _host!;
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
 
-    public HttpClient EmulatorHttp { get; } = new() { Timeout = TimeSpan.FromMinutes(1) };
+    public HttpClient EmulatorHttp { get; } = new() { Timeout = TimeSpan.FromMinutes(5) };
 
-    public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
+    /// <summary>The host settings the benchmark changed from the production defaults.</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Job views read by <see cref="WaitForEndAsync"/>: their storage requests are the benchmark's, not the pipeline's.</summary>
+    public long ViewReads => Interlocked.Read(ref _viewReads);
 
     /// <param name="overrides">Host settings to change (e.g. polling intervals).</param>
-    public static async Task<PipelineProcessStack> StartAsync(IReadOnlyDictionary<string, string>? overrides = null)
+    /// <param name="configureEmulator">Changes to the emulator's defaults.</param>
+    public static async Task<PipelineProcessStack> StartAsync(
+        IReadOnlyDictionary<string, string>? overrides = null, Action<EmulatorOptions>? configureEmulator = null)
     {
         var stack = new PipelineProcessStack();
         try
         {
-            await stack.InitializeAsync(overrides ?? new Dictionary<string, string>());
+            await stack.InitializeAsync(overrides ?? new Dictionary<string, string>(), configureEmulator);
             return stack;
         }
         catch
@@ -54,6 +66,10 @@ internal sealed class PipelineProcessStack : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The host settings in a header line: "production defaults" plus what was changed.</summary>
+    public string DescribeSettings() =>
+        "production defaults" + string.Concat(Overrides.Select(o => $", {o.Key}={o.Value}"));
 
     public JobSignals Signals(string jobId) => _jobs.GetOrAdd(jobId, _ => new JobSignals());
 
@@ -72,8 +88,58 @@ internal sealed class PipelineProcessStack : IAsyncDisposable
     public async Task<JsonObject> GetJobAsync(string id, CancellationToken cancellationToken) =>
         (await Http.GetFromJsonAsync<JsonObject>($"/api/videos/{id}", cancellationToken))!;
 
+    /// <summary>
+    /// Waits until the job's view shows it finished: read every <paramref name="interval"/> once its video is committed
+    /// (the end is then near), and only every few seconds before, so waiting costs the host little.
+    /// </summary>
+    /// <returns>The view, and when the first read showing the end was answered.</returns>
+    public async Task<(JsonObject View, DateTime SeenAt)> WaitForEndAsync(
+        string id, TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var committed = Signals(id).Committed.Task;
+        var deadline = DateTime.UtcNow + timeout;
+        var readAfterCommit = false;
+        while (true)
+        {
+            if (!committed.IsCompleted)
+            {
+                await Task.WhenAny(committed, Task.Delay(UncommittedViewInterval, cancellationToken));
+            }
+            else if (readAfterCommit)
+            {
+                await Task.Delay(interval, cancellationToken);
+            }
+
+            readAfterCommit = committed.IsCompleted;
+            var view = await GetJobAsync(id, cancellationToken);
+            var seenAt = DateTime.UtcNow;
+            Interlocked.Increment(ref _viewReads);
+            if (view["status"]!.GetValue<string>() is "succeeded" or "failed" or "cancelled")
+            {
+                return (view, seenAt);
+            }
+
+            if (seenAt > deadline)
+            {
+                throw new TimeoutException($"Job {id} did not end within {timeout}; last view {view}\nHost log (tail):\n{Tail(Host.Output)}");
+            }
+        }
+    }
+
     public async Task<JsonObject> EmulatorStatsAsync(CancellationToken cancellationToken) =>
         (await EmulatorHttp.GetFromJsonAsync<JsonObject>("emulator/stats", cancellationToken))!;
+
+    /// <summary>The emulator's timeline of one provider task: created, completes, status checks, delivered callbacks.</summary>
+    public async Task<JsonObject> EmulatorTimelineAsync(string taskId, CancellationToken cancellationToken) =>
+        (await EmulatorHttp.GetFromJsonAsync<JsonObject>($"emulator/tasks/{Uri.EscapeDataString(taskId)}", cancellationToken))!;
+
+    /// <summary>Every task's timeline.</summary>
+    public async Task<JsonArray> EmulatorTimelinesAsync(CancellationToken cancellationToken) =>
+        (await EmulatorHttp.GetFromJsonAsync<JsonObject>("emulator/tasks", cancellationToken))!["tasks"]!.AsArray();
+
+    /// <summary>Host and Azurite as <c>/proc</c> sees them now.</summary>
+    public (ProcessUsage Host, ProcessUsage Azurite) Usage() =>
+        (ProcessUsage.Read(Host.ProcessId), ProcessUsage.Read(Azurite.ProcessId));
 
     public async ValueTask DisposeAsync()
     {
@@ -95,12 +161,24 @@ internal sealed class PipelineProcessStack : IAsyncDisposable
         }
     }
 
-    private async Task InitializeAsync(IReadOnlyDictionary<string, string> overrides)
+    private static string Tail(string log) => log.Length > 20_000 ? log[^20_000..] : log;
+
+    private async Task InitializeAsync(IReadOnlyDictionary<string, string> overrides, Action<EmulatorOptions>? configureEmulator)
     {
-        _azurite = await StreamingAzurite.StartAsync(OnStorageRequest);
+        _azurite = await AzuriteInstance.StartAsync(onOutputLine: line =>
+        {
+            if (AzuriteRequest.Parse(line, DateTime.UtcNow) is { } request)
+            {
+                OnStorageRequest(request);
+            }
+        });
         var hostPort = FreePort.Next();
         var hostUrl = $"http://127.0.0.1:{hostPort}";
-        _emulator = await EmulatorServer.StartAsync(o => o.OpenAi.WebhookUrl = new Uri($"{hostUrl}/api/webhooks/openai"));
+        _emulator = await EmulatorServer.StartAsync(o =>
+        {
+            o.OpenAi.WebhookUrl = new Uri($"{hostUrl}/api/webhooks/openai");
+            configureEmulator?.Invoke(o);
+        });
         EmulatorHttp.BaseAddress = _emulator.BaseUrl;
 
         var emulatorUrl = _emulator.BaseUrl.AbsoluteUri.TrimEnd('/');
@@ -118,35 +196,25 @@ internal sealed class PipelineProcessStack : IAsyncDisposable
             settings[key] = value;
         }
 
-        Settings = settings;
-        _host = await LocalHostChild.StartAsync(hostPort, settings);
+        Overrides = overrides;
+        _host = await LocalHostProcess.StartAsync(hostPort, settings);
         Http.BaseAddress = _host.BaseUrl;
     }
 
     private void OnStorageRequest(AzuriteRequest request)
     {
         Storage.Add(request);
-        var parts = request.Path.TrimStart('/').Split('/');
-        switch (parts)
+        if (request.Path.TrimStart('/').Split('/') is ["videos", var blob] && blob.EndsWith(".mp4", StringComparison.Ordinal))
         {
-            case [StorageOperation.RuntimeContainer, "inbox", var id, _] when request.Method == "PUT" && request.Status == 201:
-                Signals(id).CallbackStored.TrySetResult(request.ObservedAt);
-                break;
-            case [StorageOperation.RuntimeContainer, "locks", var id] when request.Method == "DELETE" && request.Status == 202:
-                Signals(id).Finished.TrySetResult(request.ObservedAt);
-                break;
-            case ["videos", var blob] when blob.EndsWith(".mp4", StringComparison.Ordinal):
-                var jobId = blob[..^4];
-                if (request.Method == "HEAD")
-                {
-                    Signals(jobId).ArchiveStarted.TrySetResult(request.ObservedAt);
-                }
-                else if (request.Method == "PUT" && request.Query.Contains("comp=blocklist", StringComparison.Ordinal) && request.Status == 201)
-                {
-                    Signals(jobId).Committed.TrySetResult(request.ObservedAt);
-                }
-
-                break;
+            var jobId = blob[..^4];
+            if (request.Method == "HEAD")
+            {
+                Signals(jobId).ArchiveStarted.TrySetResult(request.ObservedAt);
+            }
+            else if (request.Method == "PUT" && request.Query.Contains("comp=blocklist", StringComparison.Ordinal) && request.Status == 201)
+            {
+                Signals(jobId).Committed.TrySetResult(request.ObservedAt);
+            }
         }
     }
 }
