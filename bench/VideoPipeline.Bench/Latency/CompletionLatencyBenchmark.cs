@@ -83,31 +83,15 @@ public sealed class CompletionLatencyBenchmark : IBenchmarkCommand
         return 0;
     }
 
-    private static async Task<List<CompletionSample>> RunJobsAsync(
-        PipelineProcessStack stack, string mode, long bytes, double seconds, int count, int inFlight, CancellationToken cancellationToken)
-    {
-        var samples = new List<CompletionSample>();
-        using var slots = new SemaphoreSlim(inFlight);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+    private static Task<List<CompletionSample>> RunJobsAsync(
+        PipelineProcessStack stack, string mode, long bytes, double seconds, int count, int inFlight, CancellationToken cancellationToken) =>
+        CompletionProbe.RunManyAsync(stack, count, inFlight, () => new
         {
-            await slots.WaitAsync(cancellationToken);
-            try
-            {
-                var prompt = string.Create(CultureInfo.InvariantCulture, $"completion latency {Guid.NewGuid():N} [emu:seconds={seconds}][emu:bytes={bytes}]");
-                var sample = await CompletionProbe.RunAsync(
-                    stack, new { provider = "foxapi", model = "sora-2", prompt, waitMode = mode }, cancellationToken);
-                lock (samples)
-                {
-                    samples.Add(sample);
-                }
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
-        return samples;
-    }
+            provider = "foxapi",
+            model = "sora-2",
+            prompt = string.Create(CultureInfo.InvariantCulture, $"completion latency {Guid.NewGuid():N} [emu:seconds={seconds}][emu:bytes={bytes}]"),
+            waitMode = mode,
+        }, cancellationToken);
 
     private static void Write(
         TextWriter output, List<(string Mode, int SizeMiB, List<CompletionSample> Samples)> rows, Dictionary<int, List<double>> copyTimes)

@@ -47,28 +47,13 @@ internal static class CallbackLatencyProbe
         output.WriteLine();
     }
 
-    private static async Task<List<CompletionSample>> RunJobsAsync(
-        PipelineProcessStack stack, string provider, string model, int count, CancellationToken cancellationToken)
-    {
-        var samples = new List<CompletionSample>();
-        using var slots = new SemaphoreSlim(Concurrency);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+    private static Task<List<CompletionSample>> RunJobsAsync(
+        PipelineProcessStack stack, string provider, string model, int count, CancellationToken cancellationToken) =>
+        CompletionProbe.RunManyAsync(stack, count, Concurrency, () => new
         {
-            await slots.WaitAsync(cancellationToken);
-            try
-            {
-                var prompt = string.Create(CultureInfo.InvariantCulture, $"callback latency {Guid.NewGuid():N} [emu:seconds={GenerationSeconds}]");
-                var sample = await CompletionProbe.RunAsync(stack, new { provider, model, prompt, waitMode = "callback" }, cancellationToken);
-                lock (samples)
-                {
-                    samples.Add(sample);
-                }
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
-        return samples;
-    }
+            provider,
+            model,
+            prompt = string.Create(CultureInfo.InvariantCulture, $"callback latency {Guid.NewGuid():N} [emu:seconds={GenerationSeconds}]"),
+            waitMode = "callback",
+        }, cancellationToken);
 }

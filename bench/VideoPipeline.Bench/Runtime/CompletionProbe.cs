@@ -42,6 +42,31 @@ internal static class CompletionProbe
             callbacks.Count);
     }
 
+    /// <summary>Runs <paramref name="count"/> jobs, <paramref name="inFlight"/> at a time, each request made by <paramref name="request"/>.</summary>
+    public static async Task<List<CompletionSample>> RunManyAsync(
+        PipelineProcessStack stack, int count, int inFlight, Func<object> request, CancellationToken cancellationToken)
+    {
+        var samples = new List<CompletionSample>();
+        using var slots = new SemaphoreSlim(inFlight);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                var sample = await RunAsync(stack, request(), cancellationToken);
+                lock (samples)
+                {
+                    samples.Add(sample);
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        return samples;
+    }
+
     private static DateTime Time(JsonNode node) => node.GetValue<DateTimeOffset>().UtcDateTime;
 
     private static List<DateTime> Times(JsonNode node) => node.AsArray().Select(t => Time(t!)).ToList();
