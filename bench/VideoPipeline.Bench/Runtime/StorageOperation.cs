@@ -1,3 +1,4 @@
+using System.Collections.Specialized;
 using System.Text.RegularExpressions;
 using System.Web;
 
@@ -65,7 +66,7 @@ internal static partial class StorageOperation
     /// Table requests: <c>$batch</c>, the <c>Tables</c> collection, <c>Name()</c> (query) and <c>Name(PartitionKey=…,RowKey=…)</c>
     /// (entity), and <c>POST /Name</c> (insert). Queue and container names are lower case, table names need not be.
     /// </summary>
-    private static bool IsTable(string first, int segments, string method, System.Collections.Specialized.NameValueCollection query) =>
+    private static bool IsTable(string first, int segments, string method, NameValueCollection query) =>
         first == "$batch"
         || first == "Tables"
         || first.StartsWith("Tables(", StringComparison.Ordinal)

@@ -40,8 +40,8 @@ internal sealed record WaitingWindow(
         output.WriteLine();
 
         var total = Storage.Values.Sum();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Storage requests while waiting: {total / Seconds:F1}/s ({total / (double)StatusChecks:F1} per status check)."));
+        var perCheck = StatusChecks > 0 ? string.Create(CultureInfo.InvariantCulture, $" ({total / (double)StatusChecks:F1} per status check)") : string.Empty;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Storage requests while waiting: {total / Seconds:F1}/s{perCheck}."));
         output.WriteLine();
         output.WriteLine("| storage request (service, container/queue/table, family, operation) | per s |");
         output.WriteLine("|---|---:|");
