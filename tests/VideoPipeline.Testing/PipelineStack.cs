@@ -12,7 +12,7 @@ namespace VideoPipeline.Testing;
 /// host as a child process configured like <c>./run.sh</c> configures it, with short polling intervals so tests run
 /// quickly. Subclasses change settings (e.g. a short job deadline) and the emulator's options (e.g. provider limits).
 /// </summary>
-public class PipelineStack : IAsyncLifetime
+public class PipelineStack : PipelineUnderTest, IAsyncLifetime
 {
     public const string CallbackSecret = "end-to-end-callback-secret";
 
@@ -23,13 +23,11 @@ public class PipelineStack : IAsyncLifetime
 
     public AzuriteInstance Azurite => _azurite!;
 
-    public EmulatorServer Emulator => _emulator!;
+    public override EmulatorServer Emulator => _emulator!;
 
     public LocalHostProcess Host => _host!;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
-
-    public BlobServiceClient Blobs => new(Azurite.ConnectionString);
+    public override BlobServiceClient Blobs => new(Azurite.ConnectionString);
 
     protected virtual void Configure(IDictionary<string, string> settings)
     {
@@ -65,10 +63,11 @@ public class PipelineStack : IAsyncLifetime
             ["Pipeline:MaxPollInterval"] = "00:00:02",
             ["LocalHost:Emulator:BaseUrl"] = emulatorUrl,
             ["LocalHost:Emulator:OpenAiWebhookSecret"] = Emulator.Options.OpenAi.WebhookSecret,
-            ["LocalRuntime:LeaseDuration"] = "00:00:15",
-            ["LocalRuntime:LeaseRenewInterval"] = "00:00:05",
-            ["LocalRuntime:PollInterval"] = "00:00:00.2",
-            ["LocalRuntime:DiscoveryInterval"] = "00:00:01",
+            ["DurableTask:WorkerId"] = "e2e-host-1",
+            ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.5",
+            // A killed host's dequeued messages become visible again after this: short, so crash tests recover quickly.
+            ["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:15",
+            ["DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:15",
             ["Providers:Resilience:BaseDelay"] = "00:00:00.2",
         };
         Configure(_settings);
@@ -78,74 +77,22 @@ public class PipelineStack : IAsyncLifetime
 
     public Task KillAndRestartHostAsync() => Host.KillAndRestartAsync(_settings);
 
-    public async Task<string> StartJobAsync(object request, string? idempotencyKey = null, HttpClient? client = null)
+    /// <summary>
+    /// Starts another local host process on the same storage account, task hub and emulator, as a second instance of a
+    /// scaled-out deployment: its own port (and callback URL) and worker id. The caller disposes it.
+    /// </summary>
+    public Task<LocalHostProcess> StartAnotherHostAsync(string workerId)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/videos") { Content = JsonContent.Create(request) };
-        if (idempotencyKey is not null)
+        var port = FreePort.Next();
+        var settings = new Dictionary<string, string>(_settings)
         {
-            message.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await (client ?? Http).SendAsync(message);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True((int)response.StatusCode == 202, $"POST /api/videos answered {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+            ["DurableTask:WorkerId"] = workerId,
+            ["Pipeline:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+        };
+        return LocalHostProcess.StartAsync(port, settings);
     }
 
-    public async Task<JsonObject> GetJobAsync(string id) =>
-        (await Http.GetFromJsonAsync<JsonObject>($"/api/videos/{id}"))!;
-
-    /// <summary>Polls the job view until the job ends; fails with the host's log if it does not within the timeout.</summary>
-    public async Task<JsonObject> WaitForEndAsync(string id, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var job = await GetJobAsync(id);
-            if (job["status"]!.GetValue<string>() is "succeeded" or "failed" or "cancelled")
-            {
-                return job;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Job {id} did not end; last view {job}\nHost log:\n{Host.Output}");
-            }
-
-            await Task.Delay(250);
-        }
-    }
-
-    public async Task<JsonObject> WaitForStatusAsync(string id, string status, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(1));
-        while (true)
-        {
-            var job = await GetJobAsync(id);
-            if (job["status"]!.GetValue<string>() == status)
-            {
-                return job;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Job {id} never reached '{status}'; last view {job}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    /// <summary>The emulator's counters for one prompt (submissions, status calls, downloads, callbacks).</summary>
-    public async Task<JsonObject> PromptStatsAsync(string prompt)
-    {
-        using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
-        var stats = await http.GetFromJsonAsync<JsonObject>("/emulator/stats");
-        return stats!["prompts"]![prompt]?.AsObject() ?? new JsonObject();
-    }
-
-    public static long Count(JsonObject stats, string name) =>
-        stats[name] is JsonValue value ? value.GetValue<long>() : 0;
+    protected override string Diagnostics => _host?.Output ?? "";
 
     public async Task DisposeAsync()
     {
