@@ -36,7 +36,7 @@ public sealed class CompletionLatencyBenchmark : IBenchmarkCommand
         var seconds = options.Double("--seconds", 3);
         var copies = options.Int("--copies", 10);
 
-        await using var stack = await PipelineProcessStack.StartAsync(options.Pairs("--set"));
+        await using var stack = await BenchmarkStack.StartAsync(options.Pairs("--set"));
         output.WriteLine($"completion-latency: {MachineLoad.Environment()}; Azurite in memory; {MachineLoad.Describe()} at start");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{jobs} jobs per mode and size, {inFlight} at a time, FoxAPI sora-2, [emu:seconds={seconds}]; {copies} copies per size; " +
@@ -84,7 +84,7 @@ public sealed class CompletionLatencyBenchmark : IBenchmarkCommand
     }
 
     private static Task<List<CompletionSample>> RunJobsAsync(
-        PipelineProcessStack stack, string mode, long bytes, double seconds, int count, int inFlight, CancellationToken cancellationToken) =>
+        BenchmarkStack stack, string mode, long bytes, double seconds, int count, int inFlight, CancellationToken cancellationToken) =>
         CompletionProbe.RunManyAsync(stack, count, inFlight, () => new
         {
             provider = "foxapi",

@@ -15,7 +15,7 @@ internal static class CallbackLatencyProbe
 
     public static async Task RunAsync(int jobsPerProvider, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var stack = await PipelineProcessStack.StartAsync();
+        await using var stack = await BenchmarkStack.StartAsync();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Callback path on the real stack: {jobsPerProvider} jobs per provider, {Concurrency} at a time, " +
             $"[emu:seconds={GenerationSeconds}], host with production defaults; {MachineLoad.Describe()}."));
@@ -48,7 +48,7 @@ internal static class CallbackLatencyProbe
     }
 
     private static Task<List<CompletionSample>> RunJobsAsync(
-        PipelineProcessStack stack, string provider, string model, int count, CancellationToken cancellationToken) =>
+        BenchmarkStack stack, string provider, string model, int count, CancellationToken cancellationToken) =>
         CompletionProbe.RunManyAsync(stack, count, Concurrency, () => new
         {
             provider,

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace VideoPipeline.Bench.Runtime;
 
-/// <summary>Runs one job on a <see cref="PipelineProcessStack"/> to its end and times it as a <see cref="CompletionSample"/>.</summary>
+/// <summary>Runs one job on a <see cref="BenchmarkStack"/> to its end and times it as a <see cref="CompletionSample"/>.</summary>
 internal static class CompletionProbe
 {
     /// <summary>Reads of the job view once its video is committed: the resolution of "succeeded in the view".</summary>
@@ -11,10 +11,10 @@ internal static class CompletionProbe
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(10);
 
     /// <exception cref="InvalidOperationException">The job did not succeed.</exception>
-    public static async Task<CompletionSample> RunAsync(PipelineProcessStack stack, object request, CancellationToken cancellationToken)
+    public static async Task<CompletionSample> RunAsync(BenchmarkStack stack, object request, CancellationToken cancellationToken)
     {
-        var id = await stack.StartJobAsync(request, cancellationToken);
-        var (view, seenAt) = await stack.WaitForEndAsync(id, ViewInterval, JobTimeout, cancellationToken);
+        var id = await stack.StartJobAsync(request, cancellationToken: cancellationToken);
+        var (view, seenAt) = await stack.WatchUntilEndAsync(id, ViewInterval, JobTimeout, cancellationToken);
         if (view["status"]!.GetValue<string>() != "succeeded")
         {
             throw new InvalidOperationException($"Job {id} did not succeed: {view}");
@@ -44,7 +44,7 @@ internal static class CompletionProbe
 
     /// <summary>Runs <paramref name="count"/> jobs, <paramref name="inFlight"/> at a time, each request made by <paramref name="request"/>.</summary>
     public static async Task<List<CompletionSample>> RunManyAsync(
-        PipelineProcessStack stack, int count, int inFlight, Func<object> request, CancellationToken cancellationToken)
+        BenchmarkStack stack, int count, int inFlight, Func<object> request, CancellationToken cancellationToken)
     {
         var samples = new List<CompletionSample>();
         using var slots = new SemaphoreSlim(inFlight);

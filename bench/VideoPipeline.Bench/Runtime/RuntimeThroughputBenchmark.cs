@@ -51,7 +51,7 @@ public sealed class RuntimeThroughputBenchmark : IBenchmarkCommand
             overrides[key] = value;
         }
 
-        await using var stack = await PipelineProcessStack.StartAsync(overrides);
+        await using var stack = await BenchmarkStack.StartAsync(overrides);
         output.WriteLine($"runtime-throughput: {MachineLoad.Environment()}; Azurite in memory; {MachineLoad.Describe()} at start");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{jobs} jobs, {inFlight} in flight, FoxAPI sora-2, [emu:seconds=0], {bytes} bytes each, wait mode {waitMode}; " +
@@ -122,7 +122,7 @@ public sealed class RuntimeThroughputBenchmark : IBenchmarkCommand
     }
 
     private static async Task<List<JobRecord>> RunClosedLoopAsync(
-        PipelineProcessStack stack, int jobs, int inFlight, Func<int, object> request, CancellationToken cancellationToken)
+        BenchmarkStack stack, int jobs, int inFlight, Func<int, object> request, CancellationToken cancellationToken)
     {
         var records = new List<JobRecord>(jobs);
         var next = -1;
@@ -132,9 +132,9 @@ public sealed class RuntimeThroughputBenchmark : IBenchmarkCommand
             while ((index = Interlocked.Increment(ref next)) < jobs)
             {
                 var posted = DateTime.UtcNow;
-                var id = await stack.StartJobAsync(request(index), cancellationToken);
+                var id = await stack.StartJobAsync(request(index), cancellationToken: cancellationToken);
                 var accepted = DateTime.UtcNow;
-                var (view, seenAt) = await stack.WaitForEndAsync(id, ViewInterval, JobTimeout, cancellationToken);
+                var (view, seenAt) = await stack.WatchUntilEndAsync(id, ViewInterval, JobTimeout, cancellationToken);
                 var committed = stack.Signals(id).Committed.Task;
                 lock (records)
                 {
@@ -149,7 +149,7 @@ public sealed class RuntimeThroughputBenchmark : IBenchmarkCommand
 
     /// <summary>Where a job's time goes, from the workflow's own timings (read after the measured window).</summary>
     private static async Task WritePhasesAsync(
-        TextWriter output, PipelineProcessStack stack, List<JobRecord> records, CancellationToken cancellationToken)
+        TextWriter output, BenchmarkStack stack, List<JobRecord> records, CancellationToken cancellationToken)
     {
         var phases = new Dictionary<string, List<double>>
         {
@@ -207,7 +207,7 @@ public sealed class RuntimeThroughputBenchmark : IBenchmarkCommand
     /// added to the window (it reads views to see jobs end; an application would too, but not as often).
     /// </summary>
     private static async Task<Dictionary<string, double>> CalibrateViewReadsAsync(
-        PipelineProcessStack stack, List<JobRecord> records, CancellationToken cancellationToken)
+        BenchmarkStack stack, List<JobRecord> records, CancellationToken cancellationToken)
     {
         var sample = records.Take(ViewCalibrationReads).ToList();
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
@@ -261,7 +261,7 @@ public sealed class RuntimeThroughputBenchmark : IBenchmarkCommand
             $"| {name} | {Percentiles.Median(list):F0} | {Percentiles.Of(list, 95):F0} | {list.Max():F0} |"));
     }
 
-    private static async Task<Dictionary<string, long>> ProviderCountersAsync(PipelineProcessStack stack, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, long>> ProviderCountersAsync(BenchmarkStack stack, CancellationToken cancellationToken)
     {
         var overall = (await stack.EmulatorStatsAsync(cancellationToken))["overall"]!.AsObject();
         return new[] { "submissions", "statusCalls", "contentDownloads", "callbacksSent" }

@@ -59,7 +59,7 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
             overrides[key] = value;
         }
 
-        await using var stack = await PipelineProcessStack.StartAsync(overrides);
+        await using var stack = await BenchmarkStack.StartAsync(overrides);
         output.WriteLine($"waiting-cost: {MachineLoad.Environment()}; Azurite in memory; {MachineLoad.Describe()} at start");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{jobs} jobs, FoxAPI sora-2, wait mode {mode}, [emu:seconds={generation.TotalSeconds:F0}]; a status check every " +
@@ -92,7 +92,7 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
 
     /// <returns>The ids of the jobs posted before <paramref name="deadline"/>.</returns>
     private static async Task<List<string>> StartJobsAsync(
-        PipelineProcessStack stack, int jobs, string mode, TimeSpan generation, int concurrency, DateTime deadline, CancellationToken cancellationToken)
+        BenchmarkStack stack, int jobs, string mode, TimeSpan generation, int concurrency, DateTime deadline, CancellationToken cancellationToken)
     {
         var ids = new string?[jobs];
         var next = -1;
@@ -102,7 +102,7 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
             while (DateTime.UtcNow < deadline && (index = Interlocked.Increment(ref next)) < jobs)
             {
                 var prompt = string.Create(CultureInfo.InvariantCulture, $"waiting cost {index} {Guid.NewGuid():N} [emu:seconds={generation.TotalSeconds:F0}]");
-                ids[index] = await stack.StartJobAsync(new { provider = "foxapi", model = "sora-2", prompt, waitMode = mode }, cancellationToken);
+                ids[index] = await stack.StartJobAsync(new { provider = "foxapi", model = "sora-2", prompt, waitMode = mode }, cancellationToken: cancellationToken);
             }
         }
 
@@ -112,7 +112,7 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
 
     /// <returns>The provider task ids of the jobs generating by <paramref name="deadline"/>.</returns>
     private static async Task<HashSet<string>> WaitUntilGeneratingAsync(
-        PipelineProcessStack stack, List<string> ids, DateTime deadline, CancellationToken cancellationToken)
+        BenchmarkStack stack, List<string> ids, DateTime deadline, CancellationToken cancellationToken)
     {
         var taskIds = new HashSet<string>(StringComparer.Ordinal);
         var pending = ids;
@@ -166,7 +166,7 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
         return taskIds;
     }
 
-    private static async Task<WaitingWindow> MeasureWindowAsync(PipelineProcessStack stack, TimeSpan window, CancellationToken cancellationToken)
+    private static async Task<WaitingWindow> MeasureWindowAsync(BenchmarkStack stack, TimeSpan window, CancellationToken cancellationToken)
     {
         var storageBefore = stack.Storage.Snapshot();
         var checksBefore = await StatusChecksAsync(stack, cancellationToken);
@@ -187,15 +187,15 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
         return new WaitingWindow(from, to, before.Usage, after.Usage, peak, after.Bench.CpuTime - before.Bench.CpuTime, storage, checks);
     }
 
-    private static async Task<long> StatusChecksAsync(PipelineProcessStack stack, CancellationToken cancellationToken) =>
+    private static async Task<long> StatusChecksAsync(BenchmarkStack stack, CancellationToken cancellationToken) =>
         (await stack.EmulatorStatsAsync(cancellationToken))["overall"]!["statusCalls"]!.GetValue<long>();
 
-    private static async Task<long> TasksCreatedAsync(PipelineProcessStack stack, CancellationToken cancellationToken) =>
+    private static async Task<long> TasksCreatedAsync(BenchmarkStack stack, CancellationToken cancellationToken) =>
         (await stack.EmulatorStatsAsync(cancellationToken))["overall"]!["tasksCreated"]!.GetValue<long>();
 
     /// <summary>What the dashboard page does while jobs run: the newest 50 jobs and the latest batches every 2 s.</summary>
     /// <returns>How many refreshes it made.</returns>
-    private static async Task<int> RefreshDashboardAsync(PipelineProcessStack stack, CancellationToken cancellationToken)
+    private static async Task<int> RefreshDashboardAsync(BenchmarkStack stack, CancellationToken cancellationToken)
     {
         var refreshes = 0;
         try
