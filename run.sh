@@ -31,7 +31,7 @@ for port in 7071 7072 10000 10001 10002; do
 done
 
 echo "run.sh: building"
-for project in src/VideoPipeline.Emulator src/VideoPipeline.Local; do
+for project in src/VideoPipeline.Emulator src/VideoPipeline.Local src/VideoPipeline.Cli; do
   dotnet build "$project" -c Release -nologo -v quiet -clp:ErrorsOnly
 done
 
@@ -124,7 +124,7 @@ cat <<BANNER
     API        $host_url/api/videos
     Health     $host_url/api/health
     Emulator   $emulator_url   (stats: $emulator_url/emulator/stats; tasks kept in .emulator/)
-    Azurite    blob 127.0.0.1:10000, queue 127.0.0.1:10001   (data in .azurite/)
+    Azurite    blob 127.0.0.1:10000, queue :10001, table :10002 (task hub and data in .azurite/)
     Logs       .run/: host.log, emulator.log, $azurite_logs
                each capped at $log_max_mb MB plus one previous file (VIDEOPIPELINE_LOG_MAX_MB)
 
@@ -136,6 +136,9 @@ cat <<BANNER
       -d '{"provider":"foxapi","model":"sora-2","prompt":"Ocean waves at golden hour [emu:seconds=5]","aspectRatio":"16:9","durationSeconds":4}'
     curl -s $host_url/api/videos/<id>
     curl -sL $host_url/api/videos/<id>/content -o video.mp4
+
+  Or with the videopipeline tool (live progress, then the MP4 downloaded and checked against its SHA-256):
+    dotnet run --no-build -c Release --project src/VideoPipeline.Cli -- submit --provider foxapi --model sora-2 --prompt 'Ocean waves at golden hour [emu:seconds=5]' --aspect-ratio 16:9 --duration 4 --wait
 
 BANNER
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Converters;
 
 namespace VideoPipeline.Core;
 
@@ -7,6 +9,13 @@ namespace VideoPipeline.Core;
 public static class PipelineJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>
+    /// The engine's serializer for orchestration inputs, outputs, custom status, events and activity payloads: the
+    /// worker and the client must agree, and <c>JobViewFactory</c> reads what they store. Hosts register it as the
+    /// <see cref="DataConverter"/> service, which the Durable Task SDK's worker and client options pick up.
+    /// </summary>
+    public static DataConverter DataConverter { get; } = new JsonDataConverter(Options);
 
     /// <summary>The wire name of an enum value (e.g. <c>foxapi</c>), as the API reads and writes it.</summary>
     public static string EnumName<TEnum>(TEnum value)

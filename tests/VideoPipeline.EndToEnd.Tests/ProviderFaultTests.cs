@@ -106,21 +106,6 @@ public class ProviderFaultTests(PipelineStack stack) : IClassFixture<PipelineSta
         Assert.Equal(1, PipelineStack.Count(stats, "submissions"));
     }
 
-    [Fact]
-    public async Task Cancel_WhileGenerating_EndsCancelledAndSecondCancelConflicts()
-    {
-        var id = await stack.StartJobAsync(Requests.For("foxapi", Requests.UniquePrompt("[emu:seconds=120]"), "poll"));
-        await stack.WaitForStatusAsync(id, "generating");
-
-        using var cancel = await stack.Http.PostAsync($"/api/videos/{id}/cancel", null);
-        var job = await stack.WaitForEndAsync(id);
-        using var again = await stack.Http.PostAsync($"/api/videos/{id}/cancel", null);
-
-        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-        Assert.Equal("cancelled", job["status"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.False(await stack.Blobs.GetBlobContainerClient("videos").GetBlobClient($"{id}.mp4").ExistsAsync());
-    }
 
     [Fact]
     public async Task Callback_ForgedTokens_AreRejectedWithoutEffect()

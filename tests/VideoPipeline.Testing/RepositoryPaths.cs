@@ -9,6 +9,18 @@ public static class RepositoryPaths
 
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
+    /// <summary>
+    /// A project's built assembly, e.g. <c>("VideoPipeline.Local", "VideoPipeline.Local.dll")</c>, in the configuration
+    /// (Debug or Release) the running tests were built with.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The project has not been built in that configuration.</exception>
+    public static string BuiltAssembly(string project, string assembly)
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var path = Combine("src", project, "bin", configuration, "net10.0", assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first.", path);
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,11 +1,12 @@
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
+using VideoPipeline.Testing.Workflow;
 
 namespace VideoPipeline.Bench.Polling;
 
 /// <summary>
-/// One job through the real <see cref="VideoJobWorkflow"/> in virtual time, against a provider that behaves like the
+/// One job through the real <see cref="VideoJobOrchestrator"/> in virtual time, against a provider that behaves like the
 /// emulator: pending for the first 10 % of the generation time (progress 0), then processing with progress rising
 /// linearly from 1 to 99, then completed with a result URL. Submission answers at once, like the emulator's.
 /// </summary>
@@ -20,12 +21,12 @@ internal static class WorkflowSimulation
     /// <param name="callbackAfter">When the provider's callback reaches the workflow, after completion; null when it never does.</param>
     public static JobOutcome Run(JobPlan plan, TimeSpan generation, bool reportsProgress, TimeSpan? callbackAfter)
     {
-        var context = new VirtualTimeContext(Start);
+        var context = new VirtualTimeOrchestrationContext(Start) { Id = "job-simulated" };
         var statusCalls = 0;
         DateTime? detectedAt = null;
 
-        context.OnActivity(ActivityNames.Submit, _ => ProviderCallResult.Ok(Snapshot(TimeSpan.Zero, generation, reportsProgress)));
-        context.OnActivity(ActivityNames.CheckStatus, _ =>
+        context.OnActivity<SubmitJobInput>(ActivityNames.Submit, _ => ProviderCallResult.Ok(Snapshot(TimeSpan.Zero, generation, reportsProgress)));
+        context.OnActivity<ProviderTaskRef>(ActivityNames.CheckStatus, _ =>
         {
             statusCalls++;
             var task = Snapshot(context.CurrentUtcDateTime - Start, generation, reportsProgress);
@@ -36,14 +37,14 @@ internal static class WorkflowSimulation
 
             return ProviderCallResult.Ok(task);
         });
-        context.OnActivity(ActivityNames.Archive, _ => new ArchiveVideoResult(new OutputView(plan.Container, plan.BlobName), null));
+        context.OnActivity<ArchiveVideoInput>(ActivityNames.Archive, _ => new ArchiveVideoResult(new OutputView(plan.Container, plan.BlobName), null));
         if (callbackAfter is { } delay)
         {
-            context.RaiseAt(Start + generation + delay, EventNames.ProviderCallback, new CallbackHint("task-simulated", "completed"));
+            context.RaiseAt(generation + delay, EventNames.ProviderCallback, new CallbackHint("task-simulated", "completed"));
         }
 
         var request = new JobRequest { Provider = ProviderName.FoxApi, Model = "sora-2", Prompt = "polling simulation" };
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, new VideoJobInput("job-simulated", request, plan)));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, new VideoJobInput("job-simulated", request, plan)));
         if (result.Status != JobStatus.Succeeded || detectedAt is null)
         {
             throw new InvalidOperationException($"The simulated job ended {result.Status}: {result.Error?.Message}");

@@ -6,6 +6,7 @@ namespace VideoPipeline.Core.Activities;
 
 /// <summary>Streams the finished video from the provider into Blob Storage, verified (DESIGN.md §6).</summary>
 public sealed class ArchiveVideoActivity(IVideoProviderResolver providers, IVideoArchiver archiver)
+    : IPipelineActivity<ArchiveVideoInput, ArchiveVideoResult>
 {
     public async Task<ArchiveVideoResult> RunAsync(ArchiveVideoInput input, CancellationToken cancellationToken)
     {

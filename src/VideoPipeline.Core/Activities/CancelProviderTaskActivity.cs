@@ -6,6 +6,7 @@ namespace VideoPipeline.Core.Activities;
 
 /// <summary>Best-effort cancel at the provider; false when the provider cannot cancel or the call failed.</summary>
 public sealed class CancelProviderTaskActivity(IVideoProviderResolver providers, ILogger<CancelProviderTaskActivity> logger)
+    : IPipelineActivity<ProviderTaskRef, bool>
 {
     public async Task<bool> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ namespace VideoPipeline.Core.Activities;
 
 /// <summary>Fetches a provider task's status: the authoritative answer, whatever a callback claimed.</summary>
 public sealed class CheckVideoStatusActivity(IVideoProviderResolver providers)
+    : IPipelineActivity<ProviderTaskRef, ProviderCallResult>
 {
     public async Task<ProviderCallResult> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {

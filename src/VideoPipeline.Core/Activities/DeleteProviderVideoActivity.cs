@@ -6,6 +6,7 @@ namespace VideoPipeline.Core.Activities;
 
 /// <summary>Best-effort delete of the generated video at the provider, once it is archived.</summary>
 public sealed class DeleteProviderVideoActivity(IVideoProviderResolver providers, ILogger<DeleteProviderVideoActivity> logger)
+    : IPipelineActivity<ProviderTaskRef, bool>
 {
     public async Task<bool> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {

@@ -19,6 +19,7 @@ public sealed class NotifyCallerActivity(
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<NotifyCallerActivity> logger)
+    : IPipelineActivity<NotifyInput, bool>
 {
     public const string HttpClientName = "VideoPipeline.Notify";
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -7,9 +6,10 @@ using VideoPipeline.Core.Storage;
 namespace VideoPipeline.Core.Activities;
 
 /// <summary>
-/// Durable record of each submission attempt, written before the provider is called. Activities run at least once
-/// (a crash after the provider accepted but before the engine journaled the result re-runs the activity); the ledger
-/// turns that re-run into "return the recorded task" or, when the outcome is unknown, into a refusal to pay twice.
+/// Durable record of each submission attempt, claimed before the provider is called. The engine runs an activity at
+/// least once, and a duplicate can run at the same time as the original (a message redelivered while, or after, the
+/// first run sends): the claim is a create-only write, so exactly one run of an attempt sends its request, and every
+/// other run reads what that one recorded.
 /// </summary>
 public sealed class SubmissionLedger(PipelineStateContainer state)
 {
@@ -26,14 +26,36 @@ public sealed class SubmissionLedger(PipelineStateContainer state)
         }
     }
 
-    public async Task SaveAsync(string jobId, int attempt, SubmissionRecord record, CancellationToken cancellationToken)
+    /// <summary>Records "sending" for the attempt unless it has a record already; false when another run claimed it first.</summary>
+    public async Task<bool> TryClaimAsync(string jobId, int attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await state.EnsureCreatedAsync(cancellationToken);
-        await Blob(jobId, attempt).UploadAsync(
-            BinaryData.FromObjectAsJson(record, PipelineJson.Options),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
-            cancellationToken);
+        try
+        {
+            await WriteAsync(jobId, attempt, new SubmissionRecord(SubmissionState.Sending, ClaimedAt: now),
+                new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
     }
+
+    /// <summary>Records the outcome of the attempt this run claimed.</summary>
+    public Task SaveAsync(string jobId, int attempt, SubmissionRecord record, CancellationToken cancellationToken) =>
+        WriteAsync(jobId, attempt, record, conditions: null, cancellationToken);
+
+    private Task WriteAsync(
+        string jobId, int attempt, SubmissionRecord record, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
+        Blob(jobId, attempt).UploadAsync(
+            BinaryData.FromObjectAsJson(record, PipelineJson.Options),
+            new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Conditions = conditions,
+            },
+            cancellationToken);
 
     private BlobClient Blob(string jobId, int attempt) => state.Client.GetBlobClient($"submissions/{jobId}/{attempt}.json");
 }

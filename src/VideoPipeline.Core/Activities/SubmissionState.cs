@@ -8,6 +8,6 @@ public enum SubmissionState
     /// <summary>The provider accepted the task; its id is recorded.</summary>
     Accepted,
 
-    /// <summary>The provider certainly refused (it answered with an error); sending again is safe.</summary>
+    /// <summary>The provider certainly refused (it answered with an error); the workflow may send a new attempt.</summary>
     Rejected,
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
@@ -7,8 +8,11 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Core.Activities;
 
 /// <summary>
-/// Submits a job to its provider, money-safely (DESIGN.md §3): the attempt is recorded before sending; a re-run
-/// returns the recorded task; an attempt whose outcome is unknown is never sent again unless the operator allows it.
+/// Submits a job to its provider, money-safely: each attempt is sent at most once. The run that claims the attempt in
+/// the ledger sends it and records the outcome; any other run of the same attempt (the engine delivers activities at
+/// least once, possibly while the first run is still sending) answers what was recorded, waiting for the claimant when
+/// it is still sending. An attempt whose claimant vanished mid-send has an unknown outcome and is never sent again
+/// unless the operator allows resubmission (as a new attempt).
 /// </summary>
 public sealed class SubmitVideoJobActivity(
     IVideoProviderResolver providers,
@@ -16,33 +20,55 @@ public sealed class SubmitVideoJobActivity(
     ModelCatalogue catalogue,
     SubmissionLedger ledger,
     ProviderTaskIndex taskIndex,
+    IOptions<ProvidersOptions> providerOptions,
+    TimeProvider time,
     ILogger<SubmitVideoJobActivity> logger)
+    : IPipelineActivity<SubmitJobInput, ProviderCallResult>
 {
+    private static readonly TimeSpan ClaimPollInterval = TimeSpan.FromMilliseconds(500);
+
+    // Beyond the request timeout, the time a claimant may need to record the answer before it counts as gone.
+    private static readonly TimeSpan ClaimRecordingMargin = TimeSpan.FromSeconds(30);
+
     public async Task<ProviderCallResult> RunAsync(SubmitJobInput input, CancellationToken cancellationToken)
     {
-        var previous = await ledger.GetAsync(input.JobId, input.Attempt, cancellationToken);
-        if (previous is { State: SubmissionState.Accepted, Task: { } recorded })
-        {
-            return ProviderCallResult.Ok(recorded);
-        }
-
-        if (previous is { State: SubmissionState.Sending })
-        {
-            return OutcomeUnknown(input, "An earlier run of this attempt was interrupted after sending the request.");
-        }
-
-        // The request budget is taken before "sending" is recorded: a crash while waiting for budget then leaves no
-        // trace, instead of an attempt that looks as if it may have reached the provider.
         var request = input.Request;
-        var budgetResult = await budget.AcquireAsync(request.Provider, cancellationToken);
-        if (!budgetResult.IsAcquired)
+        var claimLifetime = providerOptions.Value.For(request.Provider).Timeout + ClaimRecordingMargin;
+        while (true)
         {
-            return ProviderCallResult.Failed(new ActivityError(ErrorCodes.RateLimited,
-                "The client-side request budget is exhausted; the request was not sent.", IsTransient: true,
-                budgetResult.RetryAfter));
+            switch (await ledger.GetAsync(input.JobId, input.Attempt, cancellationToken))
+            {
+                case { State: SubmissionState.Accepted, Task: { } recorded }:
+                    return ProviderCallResult.Ok(recorded);
+                case { State: SubmissionState.Rejected } rejected:
+                    return ProviderCallResult.Failed(rejected.Error
+                        ?? new ActivityError(ErrorCodes.ProviderError, "The provider refused this attempt."));
+                case { State: SubmissionState.Sending } sending:
+                    if (time.GetUtcNow() >= (sending.ClaimedAt ?? DateTimeOffset.MinValue) + claimLifetime)
+                    {
+                        return OutcomeUnknown(input, "An earlier run of this attempt was interrupted after sending the request.");
+                    }
+
+                    await Task.Delay(ClaimPollInterval, time, cancellationToken);
+                    continue;
+            }
+
+            // The request budget is taken before the attempt is claimed: a crash while waiting for budget then leaves
+            // no trace, instead of an attempt that looks as if it may have reached the provider.
+            var budgetResult = await budget.AcquireAsync(request.Provider, cancellationToken);
+            if (!budgetResult.IsAcquired)
+            {
+                return ProviderCallResult.Failed(new ActivityError(ErrorCodes.RateLimited,
+                    "The client-side request budget is exhausted; the request was not sent.", IsTransient: true,
+                    budgetResult.RetryAfter));
+            }
+
+            if (await ledger.TryClaimAsync(input.JobId, input.Attempt, time.GetUtcNow(), cancellationToken))
+            {
+                break;
+            }
         }
 
-        await ledger.SaveAsync(input.JobId, input.Attempt, new SubmissionRecord(SubmissionState.Sending), cancellationToken);
         var submission = new ProviderSubmission(request, catalogue.Get(request.Provider, request.Model), input.CallbackUrl);
         ProviderTask task;
         try
@@ -60,8 +86,9 @@ public sealed class SubmitVideoJobActivity(
         }
         catch (ProviderException e)
         {
-            await ledger.SaveAsync(input.JobId, input.Attempt, new SubmissionRecord(SubmissionState.Rejected), cancellationToken);
-            return ProviderCallResult.Failed(new ActivityError(e.Code, e.Message, e.IsTransient, e.RetryAfter));
+            var error = new ActivityError(e.Code, e.Message, e.IsTransient, e.RetryAfter);
+            await ledger.SaveAsync(input.JobId, input.Attempt, new SubmissionRecord(SubmissionState.Rejected, Error: error), cancellationToken);
+            return ProviderCallResult.Failed(error);
         }
 
         await ledger.SaveAsync(input.JobId, input.Attempt, new SubmissionRecord(SubmissionState.Accepted, task), cancellationToken);

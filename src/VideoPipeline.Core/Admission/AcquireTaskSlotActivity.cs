@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Admission;
 
@@ -13,6 +14,7 @@ public sealed class AcquireTaskSlotActivity(
     TaskSlotStore slots,
     IOptions<AdmissionOptions> options,
     ILogger<AcquireTaskSlotActivity> logger)
+    : IPipelineActivity<TaskSlotRequest, TaskSlotGrant>
 {
     public async Task<TaskSlotGrant> RunAsync(TaskSlotRequest input, CancellationToken cancellationToken)
     {

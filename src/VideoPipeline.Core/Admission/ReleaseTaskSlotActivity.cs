@@ -1,5 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Logging;
+using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Admission;
 
@@ -8,6 +9,7 @@ namespace VideoPipeline.Core.Admission;
 /// slot is left to lapse at the end of its lease rather than failing the job.
 /// </summary>
 public sealed class ReleaseTaskSlotActivity(TaskSlotStore slots, ILogger<ReleaseTaskSlotActivity> logger)
+    : IPipelineActivity<TaskSlotRelease, bool>
 {
     public async Task<bool> RunAsync(TaskSlotRelease input, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.DurableTask;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Admission;
@@ -7,7 +8,7 @@ namespace VideoPipeline.Core.Admission;
 /// it while the job waits for the provider, and gives it back once the provider is done with the job's task. It runs
 /// inside the orchestration, so it only calls activities and reads orchestration time.
 /// </summary>
-internal sealed class TaskSlotKeeper(IOrchestrationContext context, VideoJobInput input)
+internal sealed class TaskSlotKeeper(TaskOrchestrationContext context, VideoJobInput input)
 {
     private TaskSlotGrant? _held;
     private bool _needed;

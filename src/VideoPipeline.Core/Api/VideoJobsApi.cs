@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Archive;
+using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
@@ -11,19 +13,22 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Core.Api;
 
 /// <summary>
-/// The HTTP operations on jobs (DESIGN.md §5), written once against the orchestration client port and mapped by both
-/// hosts. A rejected request starts nothing.
+/// The HTTP operations on jobs (the contract is openapi.json), written once against the engine's
+/// <see cref="DurableTaskClient"/> and mapped by both hosts. A rejected request starts nothing.
 /// </summary>
 public sealed class VideoJobsApi(
     JobRequestValidator validator,
     JobPlanner planner,
-    IOrchestrationClient orchestrations,
+    DurableTaskClient orchestrations,
+    BatchStore batches,
+    TimeProvider time,
     CallbackTokens callbackTokens,
     IVideoProviderResolver providers,
     IBlobReadUrlIssuer readUrls,
     StandardWebhookVerifier webhookVerifier,
     ProviderTaskIndex taskIndex,
-    IOptions<ProvidersOptions> providerOptions)
+    IOptions<ProvidersOptions> providerOptions,
+    IOptions<PipelineOptions> pipelineOptions)
 {
     /// <summary>Job requests are small (a prompt is at most 5 000 characters); anything larger is refused unread.</summary>
     public const int MaxRequestBytes = 64 * 1024;
@@ -59,12 +64,11 @@ public sealed class VideoJobsApi(
         var jobId = idempotencyKey is null ? NewJobId() : JobIdFor(idempotencyKey);
         var request = validation.Request!;
         var status = JobStatus.Queued;
-        var existing = await orchestrations.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken);
+        var existing = await orchestrations.GetJobInstanceAsync(jobId, cancellationToken);
         if (existing is null)
         {
             var input = new VideoJobInput(jobId, request, planner.Create(jobId, request, validation.Model!));
-            await orchestrations.ScheduleNewOrchestrationInstanceAsync(
-                ActivityNames.Orchestrator, input, jobId, cancellationToken);
+            await orchestrations.StartJobAsync(input, cancellationToken);
         }
         else if (!IsSameRequest(existing, request))
         {
@@ -77,16 +81,22 @@ public sealed class VideoJobsApi(
         }
 
         var statusUri = $"/api/videos/{jobId}";
-        return ApiResponse.Json(
-            202,
-            new JobAccepted(jobId, status, statusUri, $"{statusUri}/cancel"),
-            new Dictionary<string, string> { ["Location"] = statusUri });
+        var headers = new Dictionary<string, string> { ["Location"] = statusUri };
+        AddRetryAfter(headers, status);
+        return ApiResponse.Json(202, new JobAccepted(jobId, status, statusUri, $"{statusUri}/cancel"), headers);
     }
 
     public async Task<ApiResponse> GetJobAsync(string id, CancellationToken cancellationToken)
     {
         var view = await FindAsync(id, cancellationToken);
-        return view is null ? NotFound(id) : ApiResponse.Json(200, view);
+        if (view is null)
+        {
+            return NotFound(id);
+        }
+
+        var headers = new Dictionary<string, string>();
+        AddRetryAfter(headers, view.Status);
+        return ApiResponse.Json(200, view, headers);
     }
 
     public async Task<ApiResponse> ListJobsAsync(string? status, string? limit, string? batchId, CancellationToken cancellationToken)
@@ -113,28 +123,73 @@ public sealed class VideoJobsApi(
             return ApiResponse.Problem(400, "Invalid query.", errors: errors.ToDictionary());
         }
 
-        var items = new List<JobView>();
-        var query = new OrchestrationQuery(PageSize: MaxListLimit, FetchInputsAndOutputs: true);
-        await foreach (var instance in orchestrations.QueryInstancesAsync(query, cancellationToken))
+        bool Matches(JobView view) => wanted is null || view.Status == wanted;
+        var items = batchId is null
+            ? await NewestJobsAsync(wanted, Matches, count, cancellationToken)
+            : await BatchJobsAsync(batchId, Matches, count, cancellationToken);
+        return ApiResponse.Json(200, new JobList(items));
+    }
+
+    /// <summary>
+    /// The engine's instance query is not ordered (the Azure Storage provider pages in partition order), so the newest
+    /// jobs are read from a window of recent creation times, widened until it holds enough of them: one window when
+    /// jobs are being created, the whole task hub only for a quiet one.
+    /// </summary>
+    private async Task<List<JobView>> NewestJobsAsync(
+        JobStatus? wanted, Func<JobView, bool> matches, int count, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        TimeSpan?[] windows = [TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(30), null];
+        var views = new List<JobView>();
+        foreach (var window in windows)
         {
-            if (instance.Name != ActivityNames.Orchestrator || instance.SerializedInput is null)
+            views.Clear();
+            var query = new OrchestrationQuery
             {
-                continue;
+                CreatedFrom = now - window,
+                Statuses = wanted is null ? null : RuntimeStatusesOf(wanted.Value),
+                FetchInputsAndOutputs = true,
+                PageSize = MaxListLimit,
+            };
+            await foreach (var instance in orchestrations.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+            {
+                if (instance.Name == ActivityNames.Orchestrator && instance.SerializedInput is not null
+                    && JobViewFactory.Create(instance) is var view && matches(view))
+                {
+                    views.Add(view);
+                }
             }
 
-            var view = JobViewFactory.Create(instance);
-            if ((wanted is null || view.Status == wanted) && (batchId is null || view.BatchId == batchId))
+            if (views.Count >= count)
             {
-                items.Add(view);
-                if (items.Count == count)
-                {
-                    break;
-                }
+                break;
             }
         }
 
-        return ApiResponse.Json(200, new JobList(items));
+        return Newest(views, count);
     }
+
+    private async Task<List<JobView>> BatchJobsAsync(
+        string batchId, Func<JobView, bool> matches, int count, CancellationToken cancellationToken)
+    {
+        var batch = BatchIds.IsValid(batchId) ? await batches.GetAsync(batchId, cancellationToken) : null;
+        if (batch is null)
+        {
+            return [];
+        }
+
+        var views = await orchestrations.GetJobViewsAsync(batch.Items.Select(i => i.JobId).OfType<string>(), cancellationToken);
+        return Newest(views.Values.Where(matches), count);
+    }
+
+    private static List<JobView> Newest(IEnumerable<JobView> views, int count) =>
+        views.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id, StringComparer.Ordinal).Take(count).ToList();
+
+    /// <summary>The engine statuses a job with the given status can have: narrows the query before the views are read.</summary>
+    private static OrchestrationRuntimeStatus[] RuntimeStatusesOf(JobStatus status) =>
+        status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled
+            ? [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]
+            : [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
     public async Task<ApiResponse> CancelJobAsync(string id, CancellationToken cancellationToken)
     {
@@ -278,16 +333,28 @@ public sealed class VideoJobsApi(
 
     public static ApiResponse Health() => ApiResponse.Json(200, new { status = "healthy" });
 
-    internal async Task<JobView?> FindAsync(string id, CancellationToken cancellationToken)
+    internal async Task<JobView?> FindAsync(string id, CancellationToken cancellationToken) =>
+        await orchestrations.GetJobInstanceAsync(id, cancellationToken) is { } instance ? JobViewFactory.Create(instance) : null;
+
+    /// <summary>
+    /// Tells pollers of an unfinished job when to ask again: the workflow checks the provider no more often than
+    /// <see cref="PipelineOptions.MinPollInterval"/>, so the view rarely changes sooner (whole seconds, at least one).
+    /// </summary>
+    private void AddRetryAfter(Dictionary<string, string> headers, JobStatus status)
     {
-        var instance = await orchestrations.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        return instance is null || instance.Name != ActivityNames.Orchestrator ? null : JobViewFactory.Create(instance);
+        if (status is JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled)
+        {
+            return;
+        }
+
+        var seconds = Math.Max(1, (int)Math.Ceiling(pipelineOptions.Value.MinPollInterval.TotalSeconds));
+        headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     internal static ApiResponse NotFound(string id) =>
         ApiResponse.Problem(404, "Job not found.", $"There is no job with id '{id}'.");
 
-    private static bool IsSameRequest(OrchestrationInstance existing, JobRequest request)
+    private static bool IsSameRequest(OrchestrationMetadata existing, JobRequest request)
     {
         var input = existing.SerializedInput is null
             ? null

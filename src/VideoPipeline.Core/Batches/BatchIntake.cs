@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Api;
@@ -20,7 +21,7 @@ namespace VideoPipeline.Core.Batches;
 public sealed partial class BatchIntake(
     JobRequestValidator validator,
     JobPlanner planner,
-    IOrchestrationClient orchestrations,
+    DurableTaskClient orchestrations,
     BatchStore store,
     BatchItemsBlobReader itemsBlobs,
     BatchPoisonQueue poison,
@@ -207,7 +208,7 @@ public sealed partial class BatchIntake(
             async (item, ct) =>
             {
                 var jobId = item.JobId!;
-                if (await orchestrations.GetInstanceAsync(jobId, cancellationToken: ct) is not null)
+                if (await orchestrations.GetInstanceAsync(jobId, ct) is not null)
                 {
                     return;
                 }
@@ -224,7 +225,7 @@ public sealed partial class BatchIntake(
                 }
 
                 var input = new VideoJobInput(jobId, request, planner.Create(jobId, request, model), batch.Id);
-                await orchestrations.ScheduleNewOrchestrationInstanceAsync(ActivityNames.Orchestrator, input, jobId, ct);
+                await orchestrations.StartJobAsync(input, ct);
             });
         return refused;
     }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Workflow;
@@ -9,7 +9,7 @@ namespace VideoPipeline.Core.Batches;
 /// The HTTP operations on batches (DESIGN.md §5), written once and mapped by both hosts. <c>POST /api/batches</c>
 /// goes through the same <see cref="BatchIntake"/> as the queue, so a body gives the same batch either way.
 /// </summary>
-public sealed class BatchesApi(BatchIntake intake, BatchStore store, IOrchestrationClient orchestrations)
+public sealed class BatchesApi(BatchIntake intake, BatchStore store, DurableTaskClient orchestrations)
 {
     /// <summary>Inline batches over HTTP may be larger than a queue message; larger ones use an items blob.</summary>
     public const int MaxRequestBytes = 1024 * 1024;
@@ -17,9 +17,6 @@ public sealed class BatchesApi(BatchIntake intake, BatchStore store, IOrchestrat
     public const int DefaultListLimit = 20;
 
     public const int MaxListLimit = 200;
-
-    // Job views read at once for a batch view.
-    private const int ReadParallelism = 16;
 
     public static string StatusUri(string batchId) => $"/api/batches/{batchId}";
 
@@ -61,19 +58,10 @@ public sealed class BatchesApi(BatchIntake intake, BatchStore store, IOrchestrat
             return ApiResponse.Problem(404, "Batch not found.", $"There is no batch with id '{id}'.");
         }
 
-        var jobs = new ConcurrentDictionary<int, JobView?>();
-        await Parallel.ForEachAsync(
-            batch.Items.Where(i => i.JobId is not null),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadParallelism, CancellationToken = cancellationToken },
-            async (item, ct) =>
-            {
-                var instance = await orchestrations.GetInstanceAsync(item.JobId!, getInputsAndOutputs: true, ct);
-                jobs[item.Index] = instance is null ? null : JobViewFactory.Create(instance);
-            });
-
+        var jobs = await orchestrations.GetJobViewsAsync(batch.Items.Select(i => i.JobId).OfType<string>(), cancellationToken);
         var items = batch.Items.Select(item => item.JobId is null
                 ? new BatchItemView(item.Index, null, BatchView.Invalid, Errors: item.Errors)
-                : jobs.GetValueOrDefault(item.Index) is { } job
+                : jobs.GetValueOrDefault(item.JobId) is { } job
                     ? new BatchItemView(item.Index, job.Id, PipelineJson.EnumName(job.Status), $"/api/videos/{job.Id}", job.Error)
                     // Not started yet: its message is still being taken in (or will be, on redelivery).
                     : new BatchItemView(item.Index, item.JobId, PipelineJson.EnumName(JobStatus.Queued), $"/api/videos/{item.JobId}"))
@@ -81,8 +69,8 @@ public sealed class BatchesApi(BatchIntake intake, BatchStore store, IOrchestrat
 
         var counts = Enum.GetValues<JobStatus>().Select(PipelineJson.EnumName).Append(BatchView.Invalid)
             .ToDictionary(status => status, status => items.Count(i => i.Status == status));
-        var finished = jobs.Values.All(j => j?.CompletedAt is not null);
-        var ended = jobs.Values.Select(j => j?.CompletedAt).OfType<DateTimeOffset>().ToList();
+        var finished = batch.Items.All(i => i.JobId is null || jobs.GetValueOrDefault(i.JobId)?.CompletedAt is not null);
+        var ended = jobs.Values.Select(j => j.CompletedAt).OfType<DateTimeOffset>().ToList();
         return ApiResponse.Json(200, new BatchView
         {
             Id = batch.Id,

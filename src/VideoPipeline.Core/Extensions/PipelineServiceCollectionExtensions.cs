@@ -19,7 +19,8 @@ public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
     /// Everything both hosts share: options, the model catalogue, validation, the HTTP operations and the activities.
-    /// The host adds its orchestration engine (<see cref="IOrchestrationClient"/>), storage and provider clients.
+    /// The host adds the Durable Task engine (a <c>DurableTaskClient</c>, and a worker running
+    /// <see cref="VideoPipelineTasks"/>), storage and provider clients.
     /// Provider admission keeps its state in Blob Storage, so the provider request budget registered here (shared by
     /// every process) replaces the in-process one of <c>AddVideoProviders</c>, whichever of the two is called first.
     /// </summary>
@@ -27,6 +28,7 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(PipelineJson.DataConverter);
         services.TryAddSingleton(ModelCatalogue.Default);
         services.TryAddSingleton<IHostAddressResolver, DnsHostAddressResolver>();
         services.AddSingleton<MediaUrlPolicy>();
@@ -39,12 +41,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<ProviderTaskIndex>();
         services.AddTransient<VideoJobsApi>();
-        services.AddTransient<SubmitVideoJobActivity>();
-        services.AddTransient<CheckVideoStatusActivity>();
-        services.AddTransient<CancelProviderTaskActivity>();
-        services.AddTransient<DeleteProviderVideoActivity>();
-        services.AddTransient<ArchiveVideoActivity>();
-        services.AddTransient<NotifyCallerActivity>();
+        foreach (var activity in VideoPipelineTasks.Activities)
+        {
+            services.AddTransient(activity.ActivityType);
+        }
+
         AddAdmission(services, configuration);
         AddBatches(services, configuration);
         services.AddHttpClient(NotifyCallerActivity.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
@@ -59,8 +60,6 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TaskSlotStore>();
         services.RemoveAll<IProviderRequestBudget>();
         services.AddSingleton<IProviderRequestBudget, BlobRequestBudget>();
-        services.AddTransient<AcquireTaskSlotActivity>();
-        services.AddTransient<ReleaseTaskSlotActivity>();
     }
 
     /// <summary>The batch intake hosts call with queue messages (<see cref="IBatchMessageHandler"/>) and HTTP bodies.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.DurableTask.Client;
 using VideoPipeline.Core.Jobs;
 
 namespace VideoPipeline.Core.Workflow;
@@ -6,18 +7,23 @@ namespace VideoPipeline.Core.Workflow;
 /// <summary>Builds the public job view from an orchestration instance: its input, custom status and output.</summary>
 public static class JobViewFactory
 {
-    public static JobView Create(OrchestrationInstance instance)
+    /// <param name="instance">An instance of the job orchestrator, read with its inputs and outputs.</param>
+    public static JobView Create(OrchestrationMetadata instance)
     {
+        ArgumentNullException.ThrowIfNull(instance);
         var input = Read<VideoJobInput>(instance.SerializedInput)
                     ?? throw new InvalidOperationException($"Instance '{instance.InstanceId}' has no job input.");
         var progress = Read<JobProgress>(instance.SerializedCustomStatus);
-        var result = Read<VideoJobResult>(instance.SerializedOutput);
+        // Only a completed instance's output is a job result: a failed one's is the engine's "Type: message" text.
+        var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed
+            ? Read<VideoJobResult>(instance.SerializedOutput)
+            : null;
 
         var (status, error) = instance.RuntimeStatus switch
         {
             OrchestrationRuntimeStatus.Completed when result is not null => (result.Status, result.Error),
             OrchestrationRuntimeStatus.Failed => (JobStatus.Failed,
-                new JobError("internal_error", instance.FailureMessage ?? "The workflow failed.")),
+                new JobError("internal_error", instance.FailureDetails?.ErrorMessage ?? "The workflow failed.")),
             OrchestrationRuntimeStatus.Terminated => (JobStatus.Cancelled,
                 new JobError(ErrorCodes.Cancelled, "The job was terminated.")),
             _ => (progress?.Status ?? JobStatus.Queued, (JobError?)null),
@@ -39,7 +45,7 @@ public static class JobViewFactory
             BatchId = input.BatchId,
             CreatedAt = instance.CreatedAt,
             UpdatedAt = instance.LastUpdatedAt,
-            CompletedAt = instance.IsFinished ? instance.LastUpdatedAt : null,
+            CompletedAt = instance.IsCompleted ? instance.LastUpdatedAt : null,
             Timings = result?.Timings,
         };
     }

@@ -8,6 +8,6 @@ namespace VideoPipeline.Functions.Activities;
 public sealed class AcquireTaskSlotFunction(AcquireTaskSlotActivity activity)
 {
     [Function(ActivityNames.AcquireTaskSlot)]
-    public Task<TaskSlotGrant> RunAsync([ActivityTrigger] TaskSlotRequest input, FunctionContext executionContext) =>
-        activity.RunAsync(input, executionContext.CancellationToken);
+    public Task<TaskSlotGrant> RunAsync([ActivityTrigger] TaskSlotRequest input, CancellationToken cancellationToken) =>
+        activity.RunAsync(input, cancellationToken);
 }

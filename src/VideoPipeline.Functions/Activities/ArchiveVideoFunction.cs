@@ -8,6 +8,6 @@ namespace VideoPipeline.Functions.Activities;
 public sealed class ArchiveVideoFunction(ArchiveVideoActivity activity)
 {
     [Function(ActivityNames.Archive)]
-    public Task<ArchiveVideoResult> RunAsync([ActivityTrigger] ArchiveVideoInput input, FunctionContext executionContext) =>
-        activity.RunAsync(input, executionContext.CancellationToken);
+    public Task<ArchiveVideoResult> RunAsync([ActivityTrigger] ArchiveVideoInput input, CancellationToken cancellationToken) =>
+        activity.RunAsync(input, cancellationToken);
 }

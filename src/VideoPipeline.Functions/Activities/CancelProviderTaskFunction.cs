@@ -8,6 +8,6 @@ namespace VideoPipeline.Functions.Activities;
 public sealed class CancelProviderTaskFunction(CancelProviderTaskActivity activity)
 {
     [Function(ActivityNames.Cancel)]
-    public Task<bool> RunAsync([ActivityTrigger] ProviderTaskRef input, FunctionContext executionContext) =>
-        activity.RunAsync(input, executionContext.CancellationToken);
+    public Task<bool> RunAsync([ActivityTrigger] ProviderTaskRef input, CancellationToken cancellationToken) =>
+        activity.RunAsync(input, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace VideoPipeline.Functions.Activities;
 public sealed class CheckVideoStatusFunction(CheckVideoStatusActivity activity)
 {
     [Function(ActivityNames.CheckStatus)]
-    public Task<ProviderCallResult> RunAsync([ActivityTrigger] ProviderTaskRef input, FunctionContext executionContext) =>
-        activity.RunAsync(input, executionContext.CancellationToken);
+    public Task<ProviderCallResult> RunAsync([ActivityTrigger] ProviderTaskRef input, CancellationToken cancellationToken) =>
+        activity.RunAsync(input, cancellationToken);
 }

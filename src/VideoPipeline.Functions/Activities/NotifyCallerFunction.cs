@@ -8,6 +8,6 @@ namespace VideoPipeline.Functions.Activities;
 public sealed class NotifyCallerFunction(NotifyCallerActivity activity)
 {
     [Function(ActivityNames.Notify)]
-    public Task<bool> RunAsync([ActivityTrigger] NotifyInput input, FunctionContext executionContext) =>
-        activity.RunAsync(input, executionContext.CancellationToken);
+    public Task<bool> RunAsync([ActivityTrigger] NotifyInput input, CancellationToken cancellationToken) =>
+        activity.RunAsync(input, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace VideoPipeline.Functions.Activities;
 public sealed class ReleaseTaskSlotFunction(ReleaseTaskSlotActivity activity)
 {
     [Function(ActivityNames.ReleaseTaskSlot)]
-    public Task<bool> RunAsync([ActivityTrigger] TaskSlotRelease input, FunctionContext executionContext) =>
-        activity.RunAsync(input, executionContext.CancellationToken);
+    public Task<bool> RunAsync([ActivityTrigger] TaskSlotRelease input, CancellationToken cancellationToken) =>
+        activity.RunAsync(input, cancellationToken);
 }

@@ -8,6 +8,6 @@ namespace VideoPipeline.Functions.Activities;
 public sealed class SubmitVideoJobFunction(SubmitVideoJobActivity activity)
 {
     [Function(ActivityNames.Submit)]
-    public Task<ProviderCallResult> RunAsync([ActivityTrigger] SubmitJobInput input, FunctionContext executionContext) =>
-        activity.RunAsync(input, executionContext.CancellationToken);
+    public Task<ProviderCallResult> RunAsync([ActivityTrigger] SubmitJobInput input, CancellationToken cancellationToken) =>
+        activity.RunAsync(input, cancellationToken);
 }

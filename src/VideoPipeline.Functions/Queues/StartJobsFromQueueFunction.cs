@@ -22,11 +22,11 @@ public sealed class StartJobsFromQueueFunction(VideoJobsApiFactory apis)
     public Task RunAsync(
         [QueueTrigger(QueueNameSetting)] QueueMessage message,
         [DurableClient] DurableTaskClient client,
-        FunctionContext executionContext) =>
+        CancellationToken cancellationToken) =>
         HandleAsync(
             apis.CreateBatchIntake(client),
             new BatchQueueMessage(message.Body, message.MessageId, message.DequeueCount),
-            executionContext.CancellationToken);
+            cancellationToken);
 
     /// <summary>Hands one delivery to the intake; throws when the intake asks for a retry.</summary>
     public static async Task HandleAsync(IBatchMessageHandler handler, BatchQueueMessage message, CancellationToken cancellationToken)

@@ -1,9 +1,10 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Options;
-using VideoPipeline.Core.Activities;
-using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
+using VideoPipeline.Engine;
 using VideoPipeline.Local.Queues;
 
 namespace VideoPipeline.Local.Extensions;
@@ -11,8 +12,9 @@ namespace VideoPipeline.Local.Extensions;
 public static class LocalHostBuilderExtensions
 {
     /// <summary>
-    /// The local host: Core's services, storage, provider clients, the local durable runtime running the video
-    /// job workflow and its activities under the same names the Functions host uses, and the batch queue listener.
+    /// The local host: Core's services, storage and provider clients; the Durable Task engine Durable Functions runs
+    /// on (DurableTask.Core with the Azure Storage provider, on the same storage account) running the job orchestrator
+    /// and its activities, and its client for the HTTP API; and the batch queue listener.
     /// </summary>
     public static WebApplicationBuilder AddLocalVideoPipeline(this WebApplicationBuilder builder)
     {
@@ -27,24 +29,13 @@ public static class LocalHostBuilderExtensions
         services.AddPipelineStorage(configuration);
         services.AddVideoProviders(configuration);
         services.AddSingleton<IPostConfigureOptions<ProvidersOptions>, EmulatorFallback>();
-        services.AddLocalDurableRuntime(configuration, runtime => runtime
-            .AddOrchestrator<VideoJobInput, VideoJobResult>(ActivityNames.Orchestrator, VideoJobWorkflow.RunAsync)
-            .AddActivity<SubmitJobInput, ProviderCallResult>(ActivityNames.Submit, (sp, input, ct) =>
-                sp.GetRequiredService<SubmitVideoJobActivity>().RunAsync(input, ct))
-            .AddActivity<ProviderTaskRef, ProviderCallResult>(ActivityNames.CheckStatus, (sp, input, ct) =>
-                sp.GetRequiredService<CheckVideoStatusActivity>().RunAsync(input, ct))
-            .AddActivity<ArchiveVideoInput, ArchiveVideoResult>(ActivityNames.Archive, (sp, input, ct) =>
-                sp.GetRequiredService<ArchiveVideoActivity>().RunAsync(input, ct))
-            .AddActivity<ProviderTaskRef, bool>(ActivityNames.Cancel, (sp, input, ct) =>
-                sp.GetRequiredService<CancelProviderTaskActivity>().RunAsync(input, ct))
-            .AddActivity<ProviderTaskRef, bool>(ActivityNames.Delete, (sp, input, ct) =>
-                sp.GetRequiredService<DeleteProviderVideoActivity>().RunAsync(input, ct))
-            .AddActivity<NotifyInput, bool>(ActivityNames.Notify, (sp, input, ct) =>
-                sp.GetRequiredService<NotifyCallerActivity>().RunAsync(input, ct))
-            .AddActivity<TaskSlotRequest, TaskSlotGrant>(ActivityNames.AcquireTaskSlot, (sp, input, ct) =>
-                sp.GetRequiredService<AcquireTaskSlotActivity>().RunAsync(input, ct))
-            .AddActivity<TaskSlotRelease, bool>(ActivityNames.ReleaseTaskSlot, (sp, input, ct) =>
-                sp.GetRequiredService<ReleaseTaskSlotActivity>().RunAsync(input, ct)));
+
+        services.AddAzureStorageOrchestrationService(configuration);
+        services.AddDurableTaskWorker(worker => worker
+            .AddTasks(tasks => tasks.AddVideoPipelineTasks())
+            .UseOrchestrationService());
+        services.AddDurableTaskClient(client => client.UseOrchestrationService());
+
         services.AddOptions<BatchQueueListenerOptions>()
             .Bind(configuration.GetSection(BatchQueueListenerOptions.SectionName))
             .ValidateDataAnnotations()

@@ -1,7 +1,7 @@
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
-using VideoPipeline.Core.Tests.Workflow;
+using VideoPipeline.Testing.Workflow;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Tests.Admission;
@@ -84,7 +84,7 @@ public class AdmissionWorkflowTests
     {
         var (context, calls) = Scripted(TimeSpan.FromSeconds(30), TimeSpan.Zero);
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(slots: null)));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(slots: null)));
 
         Assert.Equal(JobStatus.Succeeded, result.Status);
         Assert.DoesNotContain(calls, c => c.StartsWith("AcquireTaskSlot") || c.StartsWith("ReleaseTaskSlot"));
@@ -95,7 +95,7 @@ public class AdmissionWorkflowTests
     {
         var (context, calls) = Scripted(TimeSpan.FromSeconds(30), slotFreeAt: TimeSpan.FromSeconds(12));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(JobStatus.Succeeded, result.Status);
         Assert.Equal(4, context.Calls(ActivityNames.AcquireTaskSlot));
@@ -110,7 +110,7 @@ public class AdmissionWorkflowTests
     {
         var (context, calls) = Scripted(TimeSpan.FromSeconds(30), TimeSpan.Zero);
 
-        context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         var release = calls.IndexOf("ReleaseTaskSlot:3");
         Assert.True(release > calls.LastIndexOf(ActivityNames.CheckStatus), string.Join(", ", calls));
@@ -125,7 +125,7 @@ public class AdmissionWorkflowTests
         context.OnActivity<ProviderTaskRef>(ActivityNames.CheckStatus, _ => ProviderCallResult.Ok(
             new ProviderTask("task-1", ProviderTaskStatus.Failed, "failed", Error: new JobError(ErrorCodes.ContentViolation, "no"))));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(ErrorCodes.ContentViolation, result.Error!.Code);
         Assert.Contains("ReleaseTaskSlot:3", calls);
@@ -138,7 +138,7 @@ public class AdmissionWorkflowTests
         context.OnActivity<SubmitJobInput>(ActivityNames.Submit, _ =>
             ProviderCallResult.Failed(new ActivityError(ErrorCodes.InvalidInput, "bad prompt")));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(ErrorCodes.InvalidInput, result.Error!.Code);
         Assert.Contains("ReleaseTaskSlot:3", calls);
@@ -151,7 +151,7 @@ public class AdmissionWorkflowTests
         context.OnActivity<SubmitJobInput>(ActivityNames.Submit, _ => ProviderCallResult.Failed(
             new ActivityError(ErrorCodes.SubmissionOutcomeUnknown, "timed out after sending")));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(ErrorCodes.SubmissionOutcomeUnknown, result.Error!.Code);
         Assert.DoesNotContain(calls, c => c.StartsWith("ReleaseTaskSlot"));
@@ -165,7 +165,7 @@ public class AdmissionWorkflowTests
         var (context, calls) = Scripted(TimeSpan.FromMinutes(10), TimeSpan.Zero, providerCancels);
         context.RaiseAt(TimeSpan.FromSeconds(90), EventNames.Cancel, new CancelRequest("stop"));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(JobStatus.Cancelled, result.Status);
         Assert.Equal(released, calls.Contains("ReleaseTaskSlot:3"));
@@ -177,7 +177,7 @@ public class AdmissionWorkflowTests
         var (context, calls) = Scripted(TimeSpan.FromSeconds(30), slotFreeAt: TimeSpan.FromHours(1));
         context.RaiseAt(TimeSpan.FromSeconds(60), EventNames.Cancel, new CancelRequest("changed my mind"));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(JobStatus.Cancelled, result.Status);
         Assert.Contains("task slot", result.Error!.Message);
@@ -190,7 +190,7 @@ public class AdmissionWorkflowTests
     {
         var (context, calls) = Scripted(TimeSpan.FromSeconds(30), slotFreeAt: TimeSpan.FromHours(1));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots(maxWait: TimeSpan.FromMinutes(2)))));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots(maxWait: TimeSpan.FromMinutes(2)))));
 
         Assert.Equal(ErrorCodes.Timeout, result.Error!.Code);
         Assert.Contains("task slot", result.Error.Message);
@@ -202,7 +202,7 @@ public class AdmissionWorkflowTests
     {
         var (context, _) = Scripted(TimeSpan.FromMinutes(8), slotFreeAt: TimeSpan.FromMinutes(20));
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots(), deadline: TimeSpan.FromMinutes(10))));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots(), deadline: TimeSpan.FromMinutes(10))));
 
         Assert.Equal(JobStatus.Succeeded, result.Status);
     }
@@ -212,7 +212,7 @@ public class AdmissionWorkflowTests
     {
         var (context, calls) = Scripted(TimeSpan.FromMinutes(12), TimeSpan.Zero);
 
-        var result = context.Run(c => VideoJobWorkflow.RunAsync(c, Input(Slots())));
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
 
         Assert.Equal(JobStatus.Succeeded, result.Status);
 

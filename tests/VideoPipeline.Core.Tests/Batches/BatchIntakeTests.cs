@@ -14,7 +14,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [Fact]
     public async Task AcceptAsync_InlineItems_StartsOneJobPerItemWithDefaultsMergedUnder()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = Body(new
         {
             batchId = "spring-campaign",
@@ -31,22 +31,22 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         var batch = result.Batch!;
         Assert.Equal("spring-campaign", batch.Id);
         Assert.Equal(["spring-campaign-0000", "spring-campaign-0001"], batch.Items.Select(i => i.JobId));
-        var first = host.Orchestrations.Input("spring-campaign-0000");
+        var first = await host.InputAsync("spring-campaign-0000");
         Assert.Equal("spring-campaign", first.BatchId);
         Assert.Equal("first", first.Request.Prompt);
         Assert.Equal(ProviderName.Apixo, first.Request.Provider);
         Assert.Equal("720x1280", first.Request.Size);
         Assert.Equal(new Dictionary<string, string> { ["campaign"] = "spring", ["shot"] = "1" }, first.Request.Metadata);
-        var second = host.Orchestrations.Input("spring-campaign-0001");
+        var second = await host.InputAsync("spring-campaign-0001");
         Assert.Equal(8, second.Request.DurationSeconds);
         Assert.Null(second.Request.Size);
-        Assert.Equal(2, host.Orchestrations.Starts);
+        Assert.Equal(2, host.Engine.Creations);
     }
 
     [Fact]
     public async Task AcceptAsync_InvalidItems_AreRecordedWithTheirErrorsAndValidOnesStart()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = Inline(null, Item(NewPrompt()), new { prompt = "bad", durationSeconds = 7, size = "1x1" }, "not an object");
 
         var batch = (await host.Intake.AcceptAsync(body, BatchSource.Queue, CancellationToken.None)).Batch!;
@@ -56,13 +56,13 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         Assert.Equal(["durationSeconds", "size"], batch.Items[1].Errors!.Keys.Order());
         Assert.Null(batch.Items[2].JobId);
         Assert.Contains("JSON object", batch.Items[2].Errors!["$"][0]);
-        Assert.Equal(1, host.Orchestrations.Starts);
+        Assert.Equal(1, host.Engine.Creations);
     }
 
     [Fact]
     public async Task AcceptAsync_SameMessageTwice_StartsEveryJobOnce()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = Inline(null, Item(NewPrompt()), Item(NewPrompt()), Item(NewPrompt()));
 
         var first = await host.Intake.AcceptAsync(body, BatchSource.Queue, CancellationToken.None);
@@ -70,42 +70,42 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         Assert.Equal(first.Batch!.Id, again.Batch!.Id);
         Assert.StartsWith("batch-", first.Batch.Id);
-        Assert.Equal(3, host.Orchestrations.Starts);
+        Assert.Equal(3, host.Engine.Creations);
         Assert.Equal(first.Batch.CreatedAt, again.Batch.CreatedAt);
     }
 
     [Fact]
     public async Task AcceptAsync_NoBatchId_IdFollowsTheContent()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var one = await host.Intake.AcceptAsync(Inline(null, Item("a")), BatchSource.Queue, CancellationToken.None);
         var other = await host.Intake.AcceptAsync(Inline(null, Item("b")), BatchSource.Http, CancellationToken.None);
 
         Assert.NotEqual(one.Batch!.Id, other.Batch!.Id);
-        Assert.Equal(2, host.Orchestrations.Starts);
+        Assert.Equal(2, host.Engine.Creations);
     }
 
     [Fact]
     public async Task AcceptAsync_CrashWhileStartingJobs_RedeliveryStartsTheRestOnce()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = Inline("crash-batch", Enumerable.Range(0, 12).Select(_ => Item(NewPrompt())).ToArray());
-        host.Orchestrations.FailAfterStarts = 5;
+        host.Engine.FailAfterCreations = 5;
 
         await Assert.ThrowsAnyAsync<Exception>(() => host.Intake.AcceptAsync(body, BatchSource.Queue, CancellationToken.None));
-        host.Orchestrations.FailAfterStarts = null;
+        host.Engine.FailAfterCreations = null;
         var redelivered = await host.Intake.AcceptAsync(body, BatchSource.Queue, CancellationToken.None);
 
         Assert.Equal(12, redelivered.Batch!.Items.Count(i => i.JobId is not null));
-        Assert.Equal(12, host.Orchestrations.Starts);
-        Assert.Equal(12, host.Orchestrations.Instances.Count);
+        Assert.Equal(12, host.Engine.Creations);
+        Assert.Equal(12, await host.CountInstancesAsync());
     }
 
     [Fact]
     public async Task AcceptAsync_ItemIdempotencyKey_IsTheJobOfThatKeyAndMustBeUnique()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = Inline(null,
             new { prompt = NewPrompt(), idempotencyKey = "order-17" },
             new { prompt = NewPrompt(), idempotencyKey = "order-17" },
@@ -116,7 +116,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         Assert.Equal(VideoJobsApi.JobIdFor("order-17"), batch.Items[0].JobId);
         Assert.Contains("Item 0", batch.Items[1].Errors!["idempotencyKey"][0]);
         Assert.Contains("printable", batch.Items[2].Errors!["idempotencyKey"][0]);
-        Assert.Equal(1, host.Orchestrations.Starts);
+        Assert.Equal(1, host.Engine.Creations);
     }
 
     [Theory]
@@ -132,19 +132,19 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [InlineData("""{"items":[{}],"defaults":{"idempotencyKey":"k"}}""", "defaults.idempotencyKey")]
     public async Task AcceptAsync_NotABatch_RejectedWithTheFieldAndNothingStarted(string body, string field)
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var result = await host.Intake.AcceptAsync(Encoding.UTF8.GetBytes(body), BatchSource.Http, CancellationToken.None);
 
         Assert.Null(result.Batch);
         Assert.Contains(field, result.Rejection!.Errors.Keys);
-        Assert.Equal(0, host.Orchestrations.Starts);
+        Assert.Equal(0, host.Engine.Creations);
     }
 
     [Fact]
     public async Task AcceptAsync_TooManyItems_Rejected()
     {
-        await using var host = BatchTestHost.Create(azurite, maxItems: 2);
+        await using var host = await BatchTestHost.StartAsync(azurite, maxItems: 2);
 
         var result = await host.Intake.AcceptAsync(Inline(null, Item("a"), Item("b"), Item("c")), BatchSource.Http, CancellationToken.None);
 
@@ -154,19 +154,19 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [Fact]
     public async Task AcceptAsync_BatchIdReusedForOtherItems_IsAConflict()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         await host.Intake.AcceptAsync(Inline("reused", Item("a")), BatchSource.Http, CancellationToken.None);
 
         var result = await host.Intake.AcceptAsync(Inline("reused", Item("b")), BatchSource.Http, CancellationToken.None);
 
         Assert.True(result.Rejection!.IsConflict);
-        Assert.Equal(1, host.Orchestrations.Starts);
+        Assert.Equal(1, host.Engine.Creations);
     }
 
     [Fact]
     public async Task AcceptAsync_ItemsBlob_ReadsJsonLinesSkippingBlankLines()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var container = host.Blobs.GetBlobContainerClient("batch-input");
         await container.CreateIfNotExistsAsync();
         var lines = string.Join('\n',
@@ -184,7 +184,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
         Assert.Equal($"batch-input/{name}", batch.ItemsBlob);
         Assert.Equal(3, batch.Items.Count);
         Assert.Contains("Line 3 is not valid JSON", batch.Items[1].Errors!["$"][0]);
-        Assert.Equal(12, host.Orchestrations.Input(batch.Items[2].JobId!).Request.DurationSeconds);
+        Assert.Equal(12, (await host.InputAsync(batch.Items[2].JobId!)).Request.DurationSeconds);
     }
 
     [Theory]
@@ -192,7 +192,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [InlineData("STATE/x.jsonl", "container/blob-name")]
     public async Task AcceptAsync_ItemsBlobUnusable_Rejected(string reference, string expected)
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var result = await host.Intake.AcceptAsync(Body(new { itemsBlob = reference }), BatchSource.Queue, CancellationToken.None);
 
@@ -202,7 +202,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [Fact]
     public async Task AcceptAsync_ItemsBlobInTheStateContainer_Rejected()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var result = await host.Intake.AcceptAsync(
             Body(new { itemsBlob = $"{host.StateContainer}/batches/x.json" }), BatchSource.Queue, CancellationToken.None);
@@ -213,7 +213,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [Fact]
     public async Task HandleAsync_NotABatch_RetriedUntilTheDequeueLimitThenPoisonedWithTheReason()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = BinaryData.FromString("""{"itmes":[]}""");
 
         var outcomes = new List<BatchMessageDisposition>();
@@ -238,7 +238,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [Fact]
     public async Task HandleAsync_ValidBatch_Accepted()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var outcome = await host.Intake.HandleAsync(
             new BatchQueueMessage(new BinaryData(Inline("queued-batch", Item(NewPrompt()))), "m-2", 1), CancellationToken.None);
@@ -250,7 +250,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [Fact]
     public async Task PoisonAsync_BodyTooLargeForAMessage_KeepsItInABlob()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = BinaryData.FromString(new string('x', 60_000));
 
         await host.Intake.PoisonAsync(new BatchQueueMessage(body, "m-big", 1), "too big to read", CancellationToken.None);
@@ -266,7 +266,7 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
     [Fact]
     public async Task AcceptAsync_JsonNullInItem_RemovesTheDefault()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         var body = Body(new
         {
             defaults = new JsonObject { ["provider"] = "apixo", ["model"] = "sora-2-pro", ["size"] = "720x1280", ["notifyUrl"] = "https://app.example.com/hook" },
@@ -275,6 +275,6 @@ public class BatchIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFix
 
         var batch = (await host.Intake.AcceptAsync(body, BatchSource.Http, CancellationToken.None)).Batch!;
 
-        Assert.Null(host.Orchestrations.Input(batch.Items[0].JobId!).Request.NotifyUrl);
+        Assert.Null((await host.InputAsync(batch.Items[0].JobId!)).Request.NotifyUrl);
     }
 }

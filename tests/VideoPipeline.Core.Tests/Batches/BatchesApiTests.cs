@@ -15,7 +15,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task StartBatchAsync_Batch_Returns202WithEveryItemAndLocation()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var response = await host.Api.StartBatchAsync(
             Stream(Inline("http-batch", Item(NewPrompt()), new { prompt = "" })), CancellationToken.None);
@@ -32,7 +32,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task StartBatchAsync_NotABatch_Returns400ProblemWithErrors()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var response = await host.Api.StartBatchAsync(Stream(Encoding.UTF8.GetBytes("""{"jobs":[]}""")), CancellationToken.None);
 
@@ -45,7 +45,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task StartBatchAsync_BatchIdTakenByOtherItems_Returns409()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         await host.Api.StartBatchAsync(Stream(Inline("taken", Item("a"))), CancellationToken.None);
 
         var response = await host.Api.StartBatchAsync(Stream(Inline("taken", Item("b"))), CancellationToken.None);
@@ -56,7 +56,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task StartBatchAsync_BodyOverTheLimit_Returns413()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var response = await host.Api.StartBatchAsync(Stream(new byte[BatchesApi.MaxRequestBytes + 1]), CancellationToken.None);
 
@@ -66,20 +66,19 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task GetBatchAsync_SomeJobsEnded_CountsPerStatusAndFinishesWithTheLastJob()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         await host.Api.StartBatchAsync(Stream(Inline("view", Item(NewPrompt()), Item(NewPrompt()), Item(""))), CancellationToken.None);
-        var ended = DateTimeOffset.UtcNow.AddMinutes(5);
-        host.Orchestrations.Finish("view-0000", Result(JobStatus.Succeeded), ended.AddMinutes(-1));
+        await host.FinishAsync("view-0000", Result(JobStatus.Succeeded));
 
         var running = Assert.IsType<BatchView>((await host.Api.GetBatchAsync("view", CancellationToken.None)).Body);
-        host.Orchestrations.Finish("view-0001", Result(JobStatus.Failed) with { Error = new JobError("content_violation", "no") }, ended);
+        var last = await host.FinishAsync("view-0001", Result(JobStatus.Failed) with { Error = new JobError("content_violation", "no") });
         var finished = Assert.IsType<BatchView>((await host.Api.GetBatchAsync("view", CancellationToken.None)).Body);
 
         Assert.Equal("running", running.Status);
         Assert.Null(running.FinishedAt);
         Assert.Equal((1, 1, 1), (running.Counts["succeeded"], running.Counts["queued"], running.Counts["invalid"]));
         Assert.Equal("finished", finished.Status);
-        Assert.Equal(ended, finished.FinishedAt);
+        Assert.Equal(last.LastUpdatedAt, finished.FinishedAt);
         Assert.Equal(3, finished.Total);
         Assert.Equal((1, 1, 0), (finished.Counts["failed"], finished.Counts["succeeded"], finished.Counts["queued"]));
         Assert.Equal("content_violation", finished.Items[1].Error!.Code);
@@ -92,7 +91,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [InlineData("not a valid id")]
     public async Task GetBatchAsync_Unknown_Returns404(string id)
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         Assert.Equal(404, (await host.Api.GetBatchAsync(id, CancellationToken.None)).StatusCode);
     }
@@ -100,7 +99,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task ListBatchesAsync_NewestFirstUpToTheLimit()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
         foreach (var id in new[] { "first", "second", "third" })
         {
             await host.Api.StartBatchAsync(Stream(Inline(id, Item(NewPrompt()), Item(""))), CancellationToken.None);
@@ -118,7 +117,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
     [Fact]
     public async Task ListBatchesAsync_NothingYet_ReturnsEmptyList()
     {
-        await using var host = BatchTestHost.Create(azurite);
+        await using var host = await BatchTestHost.StartAsync(azurite);
 
         var list = Assert.IsType<BatchList>((await host.Api.ListBatchesAsync(null, CancellationToken.None)).Body);
 

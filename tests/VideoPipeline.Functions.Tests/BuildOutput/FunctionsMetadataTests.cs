@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Microsoft.Azure.Functions.Worker;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Workflow;
@@ -74,15 +75,30 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
-    public void ActivityFunctions_ComparedWithActivityNames_AreExactlyTheWorkflowsActivities()
+    public void ActivityFunctions_ComparedWithThePipelineTasks_AreExactlyTheWorkflowsActivities()
     {
-        var workflowActivities = typeof(ActivityNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(field => field.IsLiteral && field.Name != nameof(ActivityNames.Orchestrator))
-            .Select(field => (string)field.GetRawConstantValue()!);
+        var workflowActivities = VideoPipelineTasks.Activities.Select(activity => activity.Name);
 
         var activityFunctions = FunctionsAppOutput.WithTrigger("activityTrigger").Select(function => function.Name);
 
         Assert.Equal(workflowActivities.Order(), activityFunctions.Order());
+    }
+
+    [Fact]
+    public void ActivityFunctions_Signatures_TakeAndReturnWhatTheCoreActivityDoes()
+    {
+        var functions = typeof(VideoJobOrchestratorFunction).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods())
+            .Where(method => method.GetParameters().Any(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null))
+            .ToDictionary(method => method.GetCustomAttribute<FunctionAttribute>()!.Name);
+
+        foreach (var activity in VideoPipelineTasks.Activities)
+        {
+            var function = functions[activity.Name];
+            var trigger = function.GetParameters().Single(p => p.GetCustomAttribute<ActivityTriggerAttribute>() is not null);
+            Assert.Equal(activity.InputType, trigger.ParameterType);
+            Assert.Equal(typeof(Task<>).MakeGenericType(activity.OutputType), function.ReturnType);
+        }
     }
 
     [Fact]
@@ -100,7 +116,7 @@ public class FunctionsMetadataTests
     [Fact]
     public void EntryPoints_OfEveryFunction_AreMethodsOfTheBuiltAssembly()
     {
-        var assembly = typeof(VideoJobOrchestrator).Assembly;
+        var assembly = typeof(VideoJobOrchestratorFunction).Assembly;
 
         foreach (var function in FunctionsAppOutput.Functions)
         {

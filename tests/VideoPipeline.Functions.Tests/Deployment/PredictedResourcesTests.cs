@@ -58,7 +58,7 @@ public class PredictedResourcesTests(InfrastructureFixture infrastructure)
         var plan = deployment.Single("Microsoft.Web/serverfarms");
         var app = deployment.Single("Microsoft.Web/sites");
         var runtime = app["properties"]!["functionAppConfig"]!["runtime"]!;
-        var builtFor = new FrameworkName(typeof(VideoJobOrchestrator).Assembly
+        var builtFor = new FrameworkName(typeof(VideoJobOrchestratorFunction).Assembly
             .GetCustomAttributes(typeof(TargetFrameworkAttribute), inherit: false).Cast<TargetFrameworkAttribute>().Single().FrameworkName);
 
         Assert.Equal("FC1", (string?)plan["sku"]!["name"]);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Jobs;
@@ -46,9 +47,12 @@ public class FunctionsServiceCollectionExtensionsTests
             Assert.Equal("succeeded", document.RootElement.GetProperty("status").GetString());
         }
 
-        var view = JobViewFactory.Create(new OrchestrationInstance(
-            "job-1", ActivityNames.Orchestrator, OrchestrationRuntimeStatus.Completed,
-            DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, serializedInput, serializedOutput));
+        var view = JobViewFactory.Create(new OrchestrationMetadata(ActivityNames.Orchestrator, "job-1")
+        {
+            RuntimeStatus = OrchestrationRuntimeStatus.Completed,
+            SerializedInput = serializedInput,
+            SerializedOutput = serializedOutput,
+        });
         Assert.Equal(JobStatus.Succeeded, view.Status);
         Assert.Equal(ProviderName.OpenAi, view.Provider.Name);
         Assert.Equal("video_1", view.Provider.TaskId);

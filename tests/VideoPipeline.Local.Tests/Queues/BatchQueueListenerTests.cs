@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Storage;
 using VideoPipeline.Local.Queues;
-using VideoPipeline.Local.Tests.Runtime;
 using VideoPipeline.Testing;
 
 namespace VideoPipeline.Local.Tests.Queues;

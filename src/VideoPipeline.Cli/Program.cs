@@ -1,0 +1,3 @@
+using VideoPipeline.Cli;
+
+return await CliApplication.RunAsync(args);

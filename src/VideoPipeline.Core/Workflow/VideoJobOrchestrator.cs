@@ -1,0 +1,357 @@
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using VideoPipeline.Core.Admission;
+using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
+
+namespace VideoPipeline.Core.Workflow;
+
+/// <summary>
+/// The workflow of one job: take a provider task slot when the provider has a concurrent-task limit, submit, wait for
+/// the provider (durable timers raced against one callback wait), free the slot, archive, finish. A Durable Task SDK
+/// orchestrator: the Functions host runs it from its orchestration trigger and the local host on the same engine, so it
+/// must stay deterministic (time only from the context, no I/O, no randomness; everything else is an activity).
+/// </summary>
+public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, VideoJobResult>
+{
+    public const int MaxSubmitAttempts = 6;
+    public const int MaxArchiveAttempts = 3;
+    public const int MaxNotifyAttempts = 3;
+
+    /// <summary>Consecutive transient status failures tolerated before the job fails.</summary>
+    public const int MaxStatusFailures = 10;
+
+    public override async Task<VideoJobResult> RunAsync(TaskOrchestrationContext context, VideoJobInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (input is null)
+        {
+            throw new InvalidOperationException($"Orchestration '{context.InstanceId}' was started without a job input.");
+        }
+
+        var log = context.CreateReplaySafeLogger<VideoJobOrchestrator>();
+        log.LogInformation("Job {JobId} started ({Provider}/{Model}, {WaitMode})", input.JobId,
+            PipelineJson.EnumName(input.Request.Provider), input.Request.Model, PipelineJson.EnumName(input.Plan.WaitMode));
+        var result = await new JobRun(context, input).ExecuteAsync();
+        log.LogInformation("Job {JobId} ended {Status}", input.JobId, PipelineJson.EnumName(result.Status));
+        return result;
+    }
+
+    /// <summary>Exponential backoff for transient failures without a Retry-After: 2, 4, 8, … seconds, at most 60.</summary>
+    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempt)));
+
+    private sealed class JobRun(TaskOrchestrationContext context, VideoJobInput input)
+    {
+        private readonly JobRequest _request = input.Request;
+        private readonly JobPlan _plan = input.Plan;
+        private readonly TaskSlotKeeper _slot = new(context, input);
+        private DateTime _deadline;
+        private JobTimings _timings = null!;
+        private Task<CancelRequest?> _cancelRequested = null!;
+        private Task<CallbackHint?> _callback = null!;
+        private ProviderTask? _task;
+        private bool _providerMayStillRun;
+
+        public async Task<VideoJobResult> ExecuteAsync()
+        {
+            var started = context.CurrentUtcDateTime;
+            _deadline = started + _plan.Deadline;
+            _timings = new JobTimings(started);
+
+            // One wait per event for the whole job: cancelling and re-creating waits per round would hit the
+            // isolated worker's bug where a cancelled waiter still consumes the next event.
+            _cancelRequested = context.WaitForExternalEvent<CancelRequest?>(EventNames.Cancel);
+            _callback = context.WaitForExternalEvent<CallbackHint?>(EventNames.ProviderCallback);
+
+            var result = await AdmitAsync() ?? await SubmitAsync() ?? await WaitForResultAsync();
+            await ReleaseSlotAsync(result);
+            result ??= await ArchiveAsync();
+            return await FinishAsync(result);
+        }
+
+        /// <summary>
+        /// Waits for one of the provider's task slots when it has a concurrent-task limit, asking again on durable
+        /// timers, never the provider. The job deadline starts once the job has its slot: time spent queued behind
+        /// other jobs is not the provider's.
+        /// </summary>
+        private async Task<VideoJobResult?> AdmitAsync()
+        {
+            if (_slot.Plan is not { } plan)
+            {
+                return null;
+            }
+
+            var provider = PipelineJson.EnumName(_request.Provider);
+            var giveUpAt = context.CurrentUtcDateTime + plan.MaxWait;
+            for (var round = 1; ; round++)
+            {
+                var grant = await _slot.TryAcquireAsync();
+                var now = context.CurrentUtcDateTime;
+                if (grant.IsGranted)
+                {
+                    _deadline = now + _plan.Deadline;
+                    return null;
+                }
+
+                var retryAt = now + (grant.RetryAfter ?? Backoff(1));
+                if (retryAt >= giveUpAt)
+                {
+                    return Failed(new JobError(ErrorCodes.Timeout,
+                        $"No {provider} task slot became free within {plan.MaxWait}."));
+                }
+
+                // Reported once: rewriting the status every round would cost the engine a status write per round.
+                if (round == 1)
+                {
+                    Report(JobStatus.Queued, $"Waiting for one of {plan.Capacity} {provider} task slots");
+                }
+
+                if (await DelayUnlessCancelledAsync(retryAt))
+                {
+                    return Cancelled("Cancelled while waiting for a provider task slot.");
+                }
+            }
+        }
+
+        /// <summary>
+        /// Gives the task slot back once the provider is done with the task, before the archive (which the provider's
+        /// limit does not count). When the provider may still be generating it — the submission's outcome is unknown,
+        /// or it could not cancel — the slot is left to lapse with its hold instead.
+        /// </summary>
+        private Task ReleaseSlotAsync(VideoJobResult? result)
+        {
+            if (result?.Error?.Code == ErrorCodes.SubmissionOutcomeUnknown || _providerMayStillRun)
+            {
+                _slot.LetLapse();
+                return Task.CompletedTask;
+            }
+
+            return _slot.ReleaseAsync();
+        }
+
+        private async Task<VideoJobResult?> SubmitAsync()
+        {
+            Report(JobStatus.Submitting, $"Submitting to {PipelineJson.EnumName(_request.Provider)}");
+            for (var attempt = 1; ; attempt++)
+            {
+                var submit = new SubmitJobInput(
+                    input.JobId, attempt, _request, _plan.CallbackUrl, _plan.ResubmitWhenOutcomeUnknown);
+                var outcome = await context.CallActivityAsync<ProviderCallResult>(ActivityNames.Submit, submit);
+                if (outcome.Task is { } task)
+                {
+                    _task = task;
+                    _timings = _timings with { SubmittedAt = context.CurrentUtcDateTime };
+                    return null;
+                }
+
+                var error = outcome.Error!;
+                if (!error.IsTransient || attempt >= MaxSubmitAttempts)
+                {
+                    return Failed(error.ToJobError());
+                }
+
+                var retryAt = context.CurrentUtcDateTime + (error.RetryAfter ?? Backoff(attempt));
+                if (retryAt >= _deadline)
+                {
+                    return Failed(error.ToJobError());
+                }
+
+                Report(JobStatus.Submitting, $"Provider busy ({error.Code}); retrying submission at {retryAt:O}");
+                await _slot.RenewBeforeAsync(retryAt);
+                if (await DelayUnlessCancelledAsync(retryAt))
+                {
+                    return Cancelled("Cancelled before the provider accepted the task.");
+                }
+            }
+        }
+
+        private async Task<VideoJobResult?> WaitForResultAsync()
+        {
+            var task = _task!;
+            var reference = new ProviderTaskRef(_request.Provider, _request.Model, task.TaskId);
+            TimeSpan? retryAfter = null;
+            var statusFailures = 0;
+            ReportGenerating(task);
+
+            // The deadline bounds the rounds (a loop of durable timers and status checks, not an unbounded one).
+            for (var now = context.CurrentUtcDateTime; !IsSettled(task) && now < _deadline; now = context.CurrentUtcDateTime)
+            {
+                var delay = PollingSchedule.NextDelay(
+                    _plan, now - (_timings.SubmittedAt ?? now), task.EstimatedTime, task.Progress, task.PollAfter, retryAfter);
+                var fireAt = now + delay < _deadline ? now + delay : _deadline;
+                await _slot.RenewBeforeAsync(fireAt);
+
+                using (var timerCancellation = new CancellationTokenSource())
+                {
+                    var timer = context.CreateTimer(fireAt, timerCancellation.Token);
+                    var winner = await Task.WhenAny(timer, _callback, _cancelRequested);
+                    if (winner != timer)
+                    {
+                        timerCancellation.Cancel();
+                    }
+
+                    if (winner == _cancelRequested)
+                    {
+                        await CancelAtProviderAsync(reference);
+                        return Cancelled((await _cancelRequested)?.Reason ?? "Cancelled by the caller.");
+                    }
+
+                    if (winner == _callback)
+                    {
+                        // The callback is only a hint; the status endpoint below decides. A completed wait may be
+                        // replaced: only cancelled waiters are affected by the isolated worker's event bug.
+                        _callback = context.WaitForExternalEvent<CallbackHint?>(EventNames.ProviderCallback);
+                    }
+                }
+
+                var status = await context.CallActivityAsync<ProviderCallResult>(ActivityNames.CheckStatus, reference);
+                if (status.Task is { } latest)
+                {
+                    task = latest;
+                    _task = latest;
+                    retryAfter = null;
+                    statusFailures = 0;
+                    ReportGenerating(task);
+                }
+                else if (status.Error!.IsTransient && ++statusFailures < MaxStatusFailures)
+                {
+                    retryAfter = status.Error.RetryAfter ?? Backoff(statusFailures);
+                }
+                else
+                {
+                    return Failed(status.Error.ToJobError());
+                }
+            }
+
+            switch (task.Status)
+            {
+                case ProviderTaskStatus.Failed:
+                    return Failed(task.Error ?? new JobError(ErrorCodes.GenerationFailed, "The provider reported failure."));
+                case ProviderTaskStatus.Cancelled:
+                    return Cancelled("The task was cancelled at the provider.");
+                case ProviderTaskStatus.Succeeded when task.ResultUrls.Count > 0:
+                    _timings = _timings with { GeneratedAt = context.CurrentUtcDateTime };
+                    return null;
+            }
+
+            await CancelAtProviderAsync(reference);
+            return Failed(new JobError(ErrorCodes.Timeout,
+                $"The provider did not finish within {_plan.Deadline}; last status '{task.RawStatus}'."));
+        }
+
+        /// <summary>The provider is done with the task: it failed, was cancelled, or succeeded with a result to fetch.</summary>
+        private static bool IsSettled(ProviderTask task) =>
+            task.Status is ProviderTaskStatus.Failed or ProviderTaskStatus.Cancelled
+            || (task.Status == ProviderTaskStatus.Succeeded && task.ResultUrls.Count > 0);
+
+        private async Task<VideoJobResult> ArchiveAsync()
+        {
+            Report(JobStatus.Archiving, $"Archiving to {_plan.Container}/{_plan.BlobName}", progress: 100);
+            var archive = new ArchiveVideoInput(input.JobId, _request, _task!, _plan.Container, _plan.BlobName);
+            for (var attempt = 1; ; attempt++)
+            {
+                var outcome = await context.CallActivityAsync<ArchiveVideoResult>(ActivityNames.Archive, archive);
+                if (outcome.Output is { } output)
+                {
+                    var now = context.CurrentUtcDateTime;
+                    _timings = _timings with { ArchivedAt = now };
+                    return Result(JobStatus.Succeeded) with { Output = output };
+                }
+
+                var error = outcome.Error!;
+                if (!error.IsTransient || attempt >= MaxArchiveAttempts)
+                {
+                    return Failed(error.ToJobError());
+                }
+
+                Report(JobStatus.Archiving, $"Archive attempt {attempt} failed ({error.Code}); retrying", progress: 100);
+                await context.CreateTimer(context.CurrentUtcDateTime + Backoff(attempt), CancellationToken.None);
+            }
+        }
+
+        private async Task<VideoJobResult> FinishAsync(VideoJobResult result)
+        {
+            var now = context.CurrentUtcDateTime;
+            result = result with { Timings = result.Timings with { CompletedAt = now } };
+            Report(result.Status, result.Status switch
+            {
+                JobStatus.Succeeded => "Archived",
+                JobStatus.Cancelled => "Cancelled",
+                _ => $"Failed: {result.Error?.Code}",
+            }, result.Status == JobStatus.Succeeded ? 100 : null);
+
+            if (result.Status == JobStatus.Succeeded && _plan.DeleteAtProvider && _task is { } task)
+            {
+                await context.CallActivityAsync<bool>(
+                    ActivityNames.Delete, new ProviderTaskRef(_request.Provider, _request.Model, task.TaskId));
+            }
+
+            if (_request.NotifyUrl is { } notifyUrl)
+            {
+                await NotifyAsync(new NotifyInput(input.JobId, notifyUrl, result));
+            }
+
+            return result;
+        }
+
+        private async Task NotifyAsync(NotifyInput notify)
+        {
+            for (var attempt = 1; attempt <= MaxNotifyAttempts; attempt++)
+            {
+                if (await context.CallActivityAsync<bool>(ActivityNames.Notify, notify))
+                {
+                    return;
+                }
+
+                if (attempt < MaxNotifyAttempts)
+                {
+                    await context.CreateTimer(context.CurrentUtcDateTime + Backoff(attempt + 1), CancellationToken.None);
+                }
+            }
+        }
+
+        private async Task CancelAtProviderAsync(ProviderTaskRef reference) =>
+            _providerMayStillRun = !await context.CallActivityAsync<bool>(ActivityNames.Cancel, reference);
+
+        /// <summary>Waits until <paramref name="fireAt"/>; returns true when a cancel request arrived first.</summary>
+        private async Task<bool> DelayUnlessCancelledAsync(DateTime fireAt)
+        {
+            using var timerCancellation = new CancellationTokenSource();
+            var timer = context.CreateTimer(fireAt, timerCancellation.Token);
+            if (await Task.WhenAny(timer, _cancelRequested) == timer)
+            {
+                return false;
+            }
+
+            timerCancellation.Cancel();
+            return true;
+        }
+
+        private VideoJobResult Failed(JobError error) => Result(JobStatus.Failed) with { Error = error };
+
+        private VideoJobResult Cancelled(string reason) =>
+            Result(JobStatus.Cancelled) with { Error = new JobError(ErrorCodes.Cancelled, reason) };
+
+        private VideoJobResult Result(JobStatus status) => new()
+        {
+            Status = status,
+            ProviderTaskId = _task?.TaskId,
+            ProviderStatus = _task?.RawStatus,
+            Timings = _timings,
+        };
+
+        private void ReportGenerating(ProviderTask task) =>
+            Report(JobStatus.Generating, $"Provider status '{task.RawStatus}'", task.Progress);
+
+        private void Report(JobStatus status, string phase, int? progress = null) =>
+            context.SetCustomStatus(new JobProgress
+            {
+                Status = status,
+                Phase = phase,
+                Progress = progress,
+                ProviderTaskId = _task?.TaskId,
+                ProviderStatus = _task?.RawStatus,
+                UpdatedAt = context.CurrentUtcDateTime,
+            });
+    }
+}
