@@ -17,7 +17,10 @@ namespace VideoPipeline.Bench.Archive;
 /// from memory (the archiver's upload half alone), the baseline the SDK uploading them from memory with its default
 /// transfer options; staged blocks without a checksum show what the MD5 saves on Azurite. Candidates run interleaved,
 /// in a rotated order each round, and ratios are taken per round, so drift from other work on the machine hits both
-/// sides of a ratio alike. Memory per archiver configuration comes from fresh processes (<see cref="ArchiveMemoryProbe"/>).
+/// sides of a ratio alike. Each transfer also reports the benchmark process's CPU time per GiB (the client side: the
+/// emulator serving the download, the archiver or the SDK), which shows where the archiver's extra work is even when
+/// other work on the machine blurs the times. Memory per archiver configuration comes from fresh processes
+/// (<see cref="ArchiveMemoryProbe"/>).
 /// Arguments: <c>--sizes 256,1024</c> (MiB), <c>--blocks 8</c> (MiB) and <c>--concurrency 4</c> (lists make a grid;
 /// the defaults are those of <see cref="ArchiveOptions"/>), <c>--rounds 5</c>, <c>--ceilings</c> (a ceiling for every grid
 /// cell, not only the default shape), <c>--disk</c> (Azurite persists to a temporary folder instead of memory),
@@ -219,9 +222,11 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
         int round,
         CancellationToken cancellationToken)
     {
+        var cpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         await runner.RunAsync(blobs, candidate, url, prefilled, size, blobName, cancellationToken);
-        return new ArchiveMeasurement(candidate, size, round, clock.Elapsed.TotalSeconds);
+        return new ArchiveMeasurement(
+            candidate, size, round, clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
     }
 
     private static async Task VerifyAndDeleteAsync(BlobServiceClient blobs, string blobName, long size, CancellationToken cancellationToken)
@@ -246,15 +251,17 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
     {
         output.WriteLine($"{Size(size)} (SDK baseline sent {sdkShape ?? "?"}):");
         output.WriteLine();
-        output.WriteLine("| candidate | MiB/s (median) | min–max | × ceiling | × SDK baseline |");
-        output.WriteLine("|---|---:|---:|---:|---:|");
+        output.WriteLine("| candidate | MiB/s (median) | min–max | × ceiling | × SDK baseline | client CPU s/GiB (median) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var candidate in candidates)
         {
-            var speeds = measurements.Where(m => m.Candidate == candidate).Select(m => m.MibPerSecond).ToList();
+            var own = measurements.Where(m => m.Candidate == candidate).ToList();
+            var speeds = own.Select(m => m.MibPerSecond).ToList();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {candidate.Label} | {Percentiles.Median(speeds):F0} | {speeds.Min():F0}–{speeds.Max():F0} | " +
                 $"{Percentiles.Median(RatiosTo(measurements, candidate, ceiling)):F2} | " +
-                $"{Percentiles.Median(RatiosTo(measurements, candidate, ArchiveCandidate.SdkUpload)):F2} |"));
+                $"{Percentiles.Median(RatiosTo(measurements, candidate, ArchiveCandidate.SdkUpload)):F2} | " +
+                $"{Percentiles.Median(own.Select(m => m.CpuSecondsPerGib)):F2} |"));
         }
 
         output.WriteLine();
