@@ -22,8 +22,8 @@ namespace VideoPipeline.Core.Archive;
 /// in transit is rejected. The algorithm is chosen here, per call, rather than left to the client's
 /// <c>TransferValidation</c> defaults: since Azure.Storage.Blobs 12.28 a CRC64 (and <c>Auto</c>, which resolves to
 /// it) is sent as a structured-message body, which Azurite 3.37 does not decode (it stores the framing as block
-/// content and the SDK throws), while Azurite checks an MD5 natively and otherwise computes a CRC64 in JavaScript at
-/// a third of the speed (docs/performance.md). The MD5 is computed here, by the task that uploads the block, and
+/// content and the SDK throws), while Azurite checks an MD5 natively and otherwise computes a CRC64 in JavaScript,
+/// which costs it more than the MD5 costs both sides (docs/performance.md). The MD5 is computed here, by the task that uploads the block, and
 /// handed to the SDK precalculated: left to the SDK, it would hash the block on the caller's thread before sending,
 /// in series with reading the next block from the provider.
 /// </remarks>
