@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
+using VideoPipeline.Bench.Measurement;
 using VideoPipeline.Emulator;
 using VideoPipeline.Testing;
 
@@ -32,16 +33,17 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
-        var items = Argument(args, "--items", 200);
-        var seconds = Argument(args, "--seconds", 30);
-        var plotPath = TextArgument(args, "--plot")
+        var options = BenchArgs.Parse(args, ["--items", "--seconds", "--plot"], []);
+        var items = options.Int("--items", 200);
+        var seconds = options.Int("--seconds", 30);
+        var plotPath = options.String("--plot")
             ?? RepositoryPaths.Combine("docs", "images", $"batch-makespan-{items}x{seconds}s.png");
 
         await using var azurite = await AzuriteInstance.StartAsync();
         await using var emulator = await EmulatorServer.StartAsync(o => o.DefaultResultBytes = 256 * 1024, cancellationToken);
         var hostPort = FreePort.Next();
         var emulatorUrl = emulator.BaseUrl.AbsoluteUri.TrimEnd('/');
-        await using var host = await HostProcess.StartAsync(hostPort, new Dictionary<string, string>
+        await using var host = await LocalHostProcess.StartAsync(hostPort, new Dictionary<string, string>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Pipeline:PublicBaseUrl"] = $"http://127.0.0.1:{hostPort}",
@@ -49,7 +51,7 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
             ["Pipeline:DevelopmentAllowedOrigins:0"] = emulatorUrl,
             ["LocalHost:Emulator:BaseUrl"] = emulatorUrl,
             ["Logging:LogLevel:Default"] = "Warning",
-        }, cancellationToken);
+        });
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
         using var emulatorHttp = new HttpClient { BaseAddress = emulator.BaseUrl };
 
@@ -166,20 +168,4 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
     private static DateTimeOffset Time(JsonNode? value) => DateTimeOffset.Parse(value!.GetValue<string>(), CultureInfo.InvariantCulture);
 
     private static long Count(JsonNode stats, string name) => stats[name]?.GetValue<long>() ?? 0;
-
-    private static int Argument(IReadOnlyList<string> args, string name, int fallback) =>
-        TextArgument(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? TextArgument(IReadOnlyList<string> args, string name)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
-    }
 }
