@@ -1,9 +1,9 @@
 using Microsoft.DurableTask.Client;
-using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Workflow;
 
-namespace VideoPipeline.Core.Batches;
+namespace VideoPipeline.Core.Api;
 
 /// <summary>
 /// The HTTP operations on batches (DESIGN.md §5), written once and mapped by both hosts. <c>POST /api/batches</c>
