@@ -22,9 +22,9 @@ public static class ProviderServiceCollectionExtensions
     /// from <c>Providers:Resilience</c>.
     /// <para>
     /// Each provider client's handlers, outermost first: the provider's request budget
-    /// (<see cref="ProviderOptions.RequestsPerMinute"/>, an <see cref="IProviderRequestBudget"/>; an in-process token
+    /// (<see cref="ProviderConnectionOptions.RequestsPerMinute"/>, an <see cref="IProviderRequestBudget"/>; an in-process token
     /// bucket unless one is registered already), then retries (GET/DELETE only, never a submit) around a
-    /// per-attempt timeout (<see cref="ProviderOptions.Timeout"/>). Bearer auth from <see cref="ProviderOptions.ApiKey"/>
+    /// per-attempt timeout (<see cref="ProviderConnectionOptions.Timeout"/>). Bearer auth from <see cref="ProviderConnectionOptions.ApiKey"/>
     /// is set on the provider clients only; result and input media are fetched by separate clients without it.
     /// </para>
     /// </summary>
