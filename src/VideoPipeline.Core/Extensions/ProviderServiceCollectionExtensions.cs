@@ -37,7 +37,8 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ProvidersOptions>, DocumentedProviderLimits>());
         services.AddOptions<ProvidersOptions>().Bind(configuration.GetSection(ProvidersOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
-        services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.SectionName));
+        services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderResilienceOptions>, ProviderResilienceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderRateLimiters>();
         services.TryAddSingleton<IProviderRequestBudget, TokenBucketRequestBudget>();

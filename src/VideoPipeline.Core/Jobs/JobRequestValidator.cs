@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Security;
+using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Jobs;
 
@@ -315,10 +316,9 @@ public sealed partial class JobRequestValidator(
 
         var container = reader.String("container");
         var blobName = reader.String("blobName");
-        if (container is not null && !ContainerName().IsMatch(container))
+        if (container is not null && !StorageNames.IsValid(container))
         {
-            errors.Add("output.container",
-                "Must be 3-63 characters of lower-case letters, digits and single hyphens, starting and ending with a letter or digit.");
+            errors.Add("output.container", $"Must be {StorageNames.Rule()}.");
         }
 
         if (blobName is not null && BlobNameError(blobName) is { } error)
@@ -409,9 +409,6 @@ public sealed partial class JobRequestValidator(
     }
 
     private static JobRequestValidation Invalid(FieldErrors errors) => new(null, null, errors.ToDictionary());
-
-    [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex ContainerName();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
     private static partial Regex MetadataKey();
