@@ -48,24 +48,28 @@ public sealed partial class JobRequestValidator(
             }
         }
 
+        // Fields are read in the contract's order, the order their errors are reported in.
         var reader = new FieldReader(json, errors);
         var provider = reader.Enum<ProviderName>("provider", required: true);
         var modelId = reader.String("model", required: true);
-        var prompt = reader.String("prompt", required: true);
-        var duration = reader.Int("durationSeconds");
-        var aspectRatio = reader.String("aspectRatio");
-        var size = reader.String("size");
-        var resolution = reader.String("resolution");
-        var imageUrl = reader.String("imageUrl");
-        var sourceVideoUrl = reader.String("sourceVideoUrl");
-        var generateAudio = reader.Bool("generateAudio");
-        var waitMode = reader.Enum<WaitMode>("waitMode") ?? WaitMode.Auto;
+        var requested = new RequestedGeneration
+        {
+            Prompt = reader.String("prompt", required: true),
+            DurationSeconds = reader.Int("durationSeconds"),
+            AspectRatio = reader.String("aspectRatio"),
+            Size = reader.String("size"),
+            Resolution = reader.String("resolution"),
+            ImageUrl = reader.String("imageUrl"),
+            SourceVideoUrl = reader.String("sourceVideoUrl"),
+            GenerateAudio = reader.Bool("generateAudio"),
+            WaitMode = reader.Enum<WaitMode>("waitMode") ?? WaitMode.Auto,
+        };
         var notifyUrl = reader.String("notifyUrl");
         var output = ReadOutput(json, errors);
         var metadata = ReadMetadata(json, errors);
-        var providerOptions = reader.Object("providerOptions");
+        requested = requested with { ProviderOptions = reader.Object("providerOptions") };
 
-        if (prompt is not null && string.IsNullOrWhiteSpace(prompt))
+        if (requested.Prompt is { } prompt && string.IsNullOrWhiteSpace(prompt))
         {
             errors.Add("prompt", "Must not be empty.");
         }
@@ -79,12 +83,11 @@ public sealed partial class JobRequestValidator(
 
         if (model is not null)
         {
-            CheckAgainstModel(model, errors, prompt, duration, aspectRatio, size, resolution, imageUrl,
-                sourceVideoUrl, generateAudio, waitMode, providerOptions);
+            CheckAgainstModel(model, requested, errors);
         }
 
-        await CheckUrlAsync("imageUrl", imageUrl, errors, cancellationToken);
-        await CheckUrlAsync("sourceVideoUrl", sourceVideoUrl, errors, cancellationToken);
+        await CheckUrlAsync("imageUrl", requested.ImageUrl, errors, cancellationToken);
+        await CheckUrlAsync("sourceVideoUrl", requested.SourceVideoUrl, errors, cancellationToken);
         await CheckUrlAsync("notifyUrl", notifyUrl, errors, cancellationToken);
 
         if (!errors.IsEmpty || model is null)
@@ -96,45 +99,35 @@ public sealed partial class JobRequestValidator(
         {
             Provider = model.Provider,
             Model = model.Model,
-            Prompt = prompt!,
-            DurationSeconds = duration ?? model.DefaultDuration,
-            AspectRatio = aspectRatio,
-            Size = size,
-            Resolution = resolution,
-            ImageUrl = imageUrl,
-            SourceVideoUrl = sourceVideoUrl,
-            GenerateAudio = generateAudio,
-            WaitMode = waitMode,
+            Prompt = requested.Prompt!,
+            DurationSeconds = requested.DurationSeconds ?? model.DefaultDuration,
+            AspectRatio = requested.AspectRatio,
+            Size = requested.Size,
+            Resolution = requested.Resolution,
+            ImageUrl = requested.ImageUrl,
+            SourceVideoUrl = requested.SourceVideoUrl,
+            GenerateAudio = requested.GenerateAudio,
+            WaitMode = requested.WaitMode,
             Output = output,
             NotifyUrl = notifyUrl,
             Metadata = metadata,
-            ProviderOptions = providerOptions,
+            ProviderOptions = requested.ProviderOptions,
         };
         return new JobRequestValidation(request, model, new Dictionary<string, string[]>());
     }
 
-    private void CheckAgainstModel(
-        ModelDefinition model,
-        FieldErrors errors,
-        string? prompt,
-        int? duration,
-        string? aspectRatio,
-        string? size,
-        string? resolution,
-        string? imageUrl,
-        string? sourceVideoUrl,
-        bool? generateAudio,
-        WaitMode waitMode,
-        JsonObject? providerOptions)
+    private void CheckAgainstModel(ModelDefinition model, RequestedGeneration requested, FieldErrors errors)
     {
         var name = $"'{model.Model}' ({PipelineJson.EnumName(model.Provider)})";
+        var (prompt, aspectRatio, size, resolution, imageUrl, sourceVideoUrl) =
+            (requested.Prompt, requested.AspectRatio, requested.Size, requested.Resolution, requested.ImageUrl, requested.SourceVideoUrl);
 
         if (prompt is not null && prompt.Length > model.MaxPromptLength)
         {
             errors.Add("prompt", $"Must be at most {model.MaxPromptLength} characters for {name}.");
         }
 
-        if (duration is { } seconds)
+        if (requested.DurationSeconds is { } seconds)
         {
             if (model.DurationRange is var (min, max))
             {
@@ -189,17 +182,17 @@ public sealed partial class JobRequestValidator(
             errors.Add("sourceVideoUrl", $"Required by {name}: it extends an existing video.");
         }
 
-        if (generateAudio is not null && !model.SupportsGenerateAudio)
+        if (requested.GenerateAudio is not null && !model.SupportsGenerateAudio)
         {
             errors.Add("generateAudio", $"Not supported by {name}.");
         }
 
-        if (waitMode == WaitMode.Callback && callbacks.WhyUnavailable(model) is { } unavailable)
+        if (requested.WaitMode == WaitMode.Callback && callbacks.WhyUnavailable(model) is { } unavailable)
         {
             errors.Add("waitMode", $"{unavailable} Use poll or auto.");
         }
 
-        if (providerOptions is not null)
+        if (requested.ProviderOptions is { } providerOptions)
         {
             CheckProviderOptions(model, providerOptions, errors, name);
         }
