@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace VideoPipeline.Core.Tests.Providers.Infrastructure;
+namespace VideoPipeline.Testing.Http;
 
 /// <summary>
 /// A real Kestrel server on <c>http://127.0.0.1:0</c>, scripted per test: each route answers with its handlers in
