@@ -11,7 +11,7 @@ internal sealed class LocalHostOptionsValidator : IValidateOptions<LocalHostOpti
         if (options.Emulator.BaseUrl is { } emulator
             && (!emulator.IsAbsoluteUri || (emulator.Scheme != Uri.UriSchemeHttp && emulator.Scheme != Uri.UriSchemeHttps)))
         {
-            failures.Add($"{LocalHostOptions.SectionName}:{nameof(LocalHostOptions.Emulator)}:{nameof(EmulatorSettings.BaseUrl)} " +
+            failures.Add($"{LocalHostOptions.SectionName}:{nameof(LocalHostOptions.Emulator)}:{nameof(EmulatorConnectionOptions.BaseUrl)} " +
                          "must be an absolute http(s) URL.");
         }
 
