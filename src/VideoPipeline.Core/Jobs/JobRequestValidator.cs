@@ -48,28 +48,24 @@ public sealed partial class JobRequestValidator(
             }
         }
 
-        // Fields are read in the contract's order, the order their errors are reported in.
         var reader = new FieldReader(json, errors);
         var provider = reader.Enum<ProviderName>("provider", required: true);
         var modelId = reader.String("model", required: true);
-        var requested = new RequestedGeneration
-        {
-            Prompt = reader.String("prompt", required: true),
-            DurationSeconds = reader.Int("durationSeconds"),
-            AspectRatio = reader.String("aspectRatio"),
-            Size = reader.String("size"),
-            Resolution = reader.String("resolution"),
-            ImageUrl = reader.String("imageUrl"),
-            SourceVideoUrl = reader.String("sourceVideoUrl"),
-            GenerateAudio = reader.Bool("generateAudio"),
-            WaitMode = reader.Enum<WaitMode>("waitMode") ?? WaitMode.Auto,
-        };
+        var prompt = reader.String("prompt", required: true);
+        var duration = reader.Int("durationSeconds");
+        var aspectRatio = reader.String("aspectRatio");
+        var size = reader.String("size");
+        var resolution = reader.String("resolution");
+        var imageUrl = reader.String("imageUrl");
+        var sourceVideoUrl = reader.String("sourceVideoUrl");
+        var generateAudio = reader.Bool("generateAudio");
+        var waitMode = reader.Enum<WaitMode>("waitMode") ?? WaitMode.Auto;
         var notifyUrl = reader.String("notifyUrl");
         var output = ReadOutput(json, errors);
         var metadata = ReadMetadata(json, errors);
-        requested = requested with { ProviderOptions = reader.Object("providerOptions") };
+        var providerOptions = reader.Object("providerOptions");
 
-        if (requested.Prompt is { } prompt && string.IsNullOrWhiteSpace(prompt))
+        if (prompt is not null && string.IsNullOrWhiteSpace(prompt))
         {
             errors.Add("prompt", "Must not be empty.");
         }
@@ -81,53 +77,57 @@ public sealed partial class JobRequestValidator(
             errors.Add("model", $"Unknown model '{modelId}' for provider '{PipelineJson.EnumName(p)}'. Known: {known}.");
         }
 
+        // The request as given, checked against the model before the model's defaults are filled in. A missing
+        // prompt is already an error; the empty one in its place passes the model's length check.
+        JobRequest? request = null;
         if (model is not null)
         {
-            CheckAgainstModel(model, requested, errors);
+            request = new JobRequest
+            {
+                Provider = model.Provider,
+                Model = model.Model,
+                Prompt = prompt ?? "",
+                DurationSeconds = duration,
+                AspectRatio = aspectRatio,
+                Size = size,
+                Resolution = resolution,
+                ImageUrl = imageUrl,
+                SourceVideoUrl = sourceVideoUrl,
+                GenerateAudio = generateAudio,
+                WaitMode = waitMode,
+                Output = output,
+                NotifyUrl = notifyUrl,
+                Metadata = metadata,
+                ProviderOptions = providerOptions,
+            };
+            CheckAgainstModel(model, request, errors);
         }
 
-        await CheckUrlAsync("imageUrl", requested.ImageUrl, errors, cancellationToken);
-        await CheckUrlAsync("sourceVideoUrl", requested.SourceVideoUrl, errors, cancellationToken);
+        await CheckUrlAsync("imageUrl", imageUrl, errors, cancellationToken);
+        await CheckUrlAsync("sourceVideoUrl", sourceVideoUrl, errors, cancellationToken);
         await CheckUrlAsync("notifyUrl", notifyUrl, errors, cancellationToken);
 
-        if (!errors.IsEmpty || model is null)
+        if (!errors.IsEmpty || model is null || request is null)
         {
             return Invalid(errors);
         }
 
-        var request = new JobRequest
-        {
-            Provider = model.Provider,
-            Model = model.Model,
-            Prompt = requested.Prompt!,
-            DurationSeconds = requested.DurationSeconds ?? model.DefaultDuration,
-            AspectRatio = requested.AspectRatio,
-            Size = requested.Size,
-            Resolution = requested.Resolution,
-            ImageUrl = requested.ImageUrl,
-            SourceVideoUrl = requested.SourceVideoUrl,
-            GenerateAudio = requested.GenerateAudio,
-            WaitMode = requested.WaitMode,
-            Output = output,
-            NotifyUrl = notifyUrl,
-            Metadata = metadata,
-            ProviderOptions = requested.ProviderOptions,
-        };
+        request = request with { DurationSeconds = duration ?? model.DefaultDuration };
         return new JobRequestValidation(request, model, new Dictionary<string, string[]>());
     }
 
-    private void CheckAgainstModel(ModelDefinition model, RequestedGeneration requested, FieldErrors errors)
+    private void CheckAgainstModel(ModelDefinition model, JobRequest request, FieldErrors errors)
     {
         var name = $"'{model.Model}' ({PipelineJson.EnumName(model.Provider)})";
         var (prompt, aspectRatio, size, resolution, imageUrl, sourceVideoUrl) =
-            (requested.Prompt, requested.AspectRatio, requested.Size, requested.Resolution, requested.ImageUrl, requested.SourceVideoUrl);
+            (request.Prompt, request.AspectRatio, request.Size, request.Resolution, request.ImageUrl, request.SourceVideoUrl);
 
-        if (prompt is not null && prompt.Length > model.MaxPromptLength)
+        if (prompt.Length > model.MaxPromptLength)
         {
             errors.Add("prompt", $"Must be at most {model.MaxPromptLength} characters for {name}.");
         }
 
-        if (requested.DurationSeconds is { } seconds)
+        if (request.DurationSeconds is { } seconds)
         {
             if (model.DurationRange is var (min, max))
             {
@@ -182,17 +182,17 @@ public sealed partial class JobRequestValidator(
             errors.Add("sourceVideoUrl", $"Required by {name}: it extends an existing video.");
         }
 
-        if (requested.GenerateAudio is not null && !model.SupportsGenerateAudio)
+        if (request.GenerateAudio is not null && !model.SupportsGenerateAudio)
         {
             errors.Add("generateAudio", $"Not supported by {name}.");
         }
 
-        if (requested.WaitMode == WaitMode.Callback && callbacks.WhyUnavailable(model) is { } unavailable)
+        if (request.WaitMode == WaitMode.Callback && callbacks.WhyUnavailable(model) is { } unavailable)
         {
             errors.Add("waitMode", $"{unavailable} Use poll or auto.");
         }
 
-        if (requested.ProviderOptions is { } providerOptions)
+        if (request.ProviderOptions is { } providerOptions)
         {
             CheckProviderOptions(model, providerOptions, errors, name);
         }
