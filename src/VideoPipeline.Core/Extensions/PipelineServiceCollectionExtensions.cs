@@ -26,7 +26,8 @@ public static class PipelineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddVideoPipelineCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName));
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(PipelineJson.DataConverter);
         services.TryAddSingleton(ModelCatalogue.Default);
