@@ -29,9 +29,21 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
         return content;
     }
 
+    /// <summary>
+    /// A request to one of the provider's endpoints. <paramref name="endpoint"/> is its route template
+    /// (<c>v1/tasks/{id}</c>), the only part of it that metrics record.
+    /// </summary>
+    public static HttpRequestMessage Request(HttpMethod method, Uri url, string endpoint)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Options.Set(ProviderRequestMetricsHandler.EndpointKey, endpoint);
+        return request;
+    }
+
     /// <summary>Sends; maps transport failures (not HTTP error statuses) to <see cref="ProviderException"/>. The caller disposes the response.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        request.Options.Set(ProviderRequestMetricsHandler.ProviderKey, provider);
         try
         {
             return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -152,9 +164,9 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
     /// (<c>result_expired</c>); other failures map as usual. The returned content owns the response.
     /// </summary>
     public async Task<ResultContent> OpenStreamAsync(
-        HttpClient client, Uri url, IReadOnlyCollection<int> expiredStatuses, CancellationToken cancellationToken)
+        HttpClient client, Uri url, string endpoint, IReadOnlyCollection<int> expiredStatuses, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        using var request = Request(HttpMethod.Get, url, endpoint);
         var response = await SendAsync(client, request, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -190,7 +202,7 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
         return task.ResultUrls.Count == 0
             ? Task.FromException<ResultContent>(new ProviderException(
                 ErrorCodes.ResultMissing, $"{provider} task {task.TaskId} has no result URL yet"))
-            : OpenStreamAsync(mediaClient, task.ResultUrls[0], PublicUrlExpiredStatuses, cancellationToken);
+            : OpenStreamAsync(mediaClient, task.ResultUrls[0], "result", PublicUrlExpiredStatuses, cancellationToken);
     }
 
     /// <summary>The caller's token, also cancelled once the per-request timeout has passed (none when it is not positive).</summary>
