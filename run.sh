@@ -124,7 +124,7 @@ cat <<BANNER
     API        $host_url/api/videos
     Health     $host_url/api/health
     Emulator   $emulator_url   (stats: $emulator_url/emulator/stats; tasks kept in .emulator/)
-    Azurite    blob 127.0.0.1:10000, queue 127.0.0.1:10001   (data in .azurite/)
+    Azurite    blob 127.0.0.1:10000, queue :10001, table :10002 (task hub and data in .azurite/)
     Logs       .run/: host.log, emulator.log, $azurite_logs
                each capped at $log_max_mb MB plus one previous file (VIDEOPIPELINE_LOG_MAX_MB)
 
