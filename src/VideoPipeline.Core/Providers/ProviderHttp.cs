@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Telemetry;
 
 namespace VideoPipeline.Core.Providers;
 
@@ -37,6 +38,17 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
     {
         var request = new HttpRequestMessage(method, url);
         request.Options.Set(ProviderRequestMetricsHandler.EndpointKey, endpoint);
+        return request;
+    }
+
+    /// <summary>
+    /// A GET of a media URL that may itself be a credential (a signed result URL, a pre-signed input image), in its path
+    /// as much as in its query: HTTP client spans leave it out (<see cref="HttpTelemetryFilter"/>).
+    /// </summary>
+    public static HttpRequestMessage MediaRequest(Uri url, string endpoint)
+    {
+        var request = Request(HttpMethod.Get, url, endpoint);
+        HttpTelemetryFilter.OmitFromTraces(request);
         return request;
     }
 
@@ -161,12 +173,14 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
 
     /// <summary>
     /// Opens a finished video as a stream. The <paramref name="expiredStatuses"/> mean the result expired
-    /// (<c>result_expired</c>); other failures map as usual. The returned content owns the response.
+    /// (<c>result_expired</c>); other failures map as usual. The returned content owns the response; the caller
+    /// disposes the request.
     /// </summary>
     public async Task<ResultContent> OpenStreamAsync(
-        HttpClient client, Uri url, string endpoint, IReadOnlyCollection<int> expiredStatuses, CancellationToken cancellationToken)
+        HttpClient client, HttpRequestMessage request, IReadOnlyCollection<int> expiredStatuses, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Get, url, endpoint);
+        ArgumentNullException.ThrowIfNull(request);
+        var url = request.RequestUri!;
         var response = await SendAsync(client, request, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -202,7 +216,13 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
         return task.ResultUrls.Count == 0
             ? Task.FromException<ResultContent>(new ProviderException(
                 ErrorCodes.ResultMissing, $"{provider} task {task.TaskId} has no result URL yet"))
-            : OpenStreamAsync(mediaClient, task.ResultUrls[0], "result", PublicUrlExpiredStatuses, cancellationToken);
+            : OpenSignedUrlAsync(mediaClient, task.ResultUrls[0], cancellationToken);
+    }
+
+    private async Task<ResultContent> OpenSignedUrlAsync(HttpClient mediaClient, Uri url, CancellationToken cancellationToken)
+    {
+        using var request = MediaRequest(url, "result");
+        return await OpenStreamAsync(mediaClient, request, PublicUrlExpiredStatuses, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The caller's token, also cancelled once the per-request timeout has passed (none when it is not positive).</summary>

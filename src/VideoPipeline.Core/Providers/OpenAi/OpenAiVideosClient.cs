@@ -96,10 +96,11 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
     /// Streams <c>GET /videos/{id}/content?variant=video</c> with the API key (always built from the configured base
     /// URL, whatever the task says). 404/410 mean the video expired or was deleted (<c>result_expired</c>).
     /// </summary>
-    public Task<ResultContent> OpenResultAsync(ProviderTask task, CancellationToken cancellationToken = default)
+    public async Task<ResultContent> OpenResultAsync(ProviderTask task, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return _http.OpenStreamAsync(_httpClient, ContentUrl(task.TaskId), "videos/{id}/content", ContentExpiredStatuses, cancellationToken);
+        using var request = ProviderHttp.Request(HttpMethod.Get, ContentUrl(task.TaskId), "videos/{id}/content");
+        return await _http.OpenStreamAsync(_httpClient, request, ContentExpiredStatuses, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A project webhook event (verify it first with <c>StandardWebhookVerifier</c>).</summary>
