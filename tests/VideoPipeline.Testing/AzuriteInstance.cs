@@ -16,6 +16,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private bool _disposed;
 
     private AzuriteInstance(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
     {
@@ -104,8 +105,15 @@ public sealed class AzuriteInstance : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
+    /// <summary>Stops Azurite; again is a no-op, so a test may stop it under a running host before the stack disposes it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
