@@ -279,6 +279,8 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         {
             var now = context.CurrentUtcDateTime;
             result = result with { Timings = result.Timings with { CompletedAt = now } };
+            // Before the final status: a job reads as ended with its output once that status is reported.
+            await RecordOutcomeAsync(result);
             Report(result.Status, result.Status switch
             {
                 JobStatus.Succeeded => "Archived",
@@ -286,7 +288,6 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                 _ => $"Failed: {result.Error?.Code}",
             }, result.Status == JobStatus.Succeeded ? 100 : null);
 
-            await RecordOutcomeAsync(result);
             if (result.Status == JobStatus.Succeeded && _plan.DeleteAtProvider && _task is { } task)
             {
                 await context.CallActivityAsync<bool>(ActivityNames.Delete, TaskRef(task));
