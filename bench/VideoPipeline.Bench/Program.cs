@@ -8,6 +8,8 @@ IBenchmarkCommand[] commands =
     new VideoPipeline.Bench.Archive.ArchiveThroughputBenchmark(),
     new VideoPipeline.Bench.Polling.PollingLatencyBenchmark(),
     new VideoPipeline.Bench.Runtime.RuntimeThroughputBenchmark(),
+    new VideoPipeline.Bench.Waiting.WaitingCostBenchmark(),
+    new VideoPipeline.Bench.Latency.CompletionLatencyBenchmark(),
     new BatchMakespanBenchmark(),
 ];
 

@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace VideoPipeline.Testing;
 
 /// <summary>
 /// A real Azurite (blob, queue, table) from the repository's pinned npm package, on free loopback ports,
-/// in memory. Start it per test class through <see cref="AzuriteFixture"/>.
+/// in memory. Start it per test class through <see cref="AzuriteFixture"/>. Azurite prints one access-log line per
+/// request; benchmarks read them as they arrive to count storage requests.
 /// </summary>
 public sealed class AzuriteInstance : IAsyncDisposable
 {
@@ -15,10 +15,10 @@ public sealed class AzuriteInstance : IAsyncDisposable
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process _process;
-    private readonly StringBuilder _output;
+    private readonly ProcessOutput _output;
     private bool _disposed;
 
-    private AzuriteInstance(Process process, StringBuilder output, int blobPort, int queuePort, int tablePort)
+    private AzuriteInstance(Process process, ProcessOutput output, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
         _output = output;
@@ -33,6 +33,9 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     public int TablePort { get; }
 
+    /// <summary>The node process, for benchmarks that read its CPU time and memory.</summary>
+    public int ProcessId => _process.Id;
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
@@ -40,7 +43,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
     /// <param name="location">A folder to persist to; in memory when null.</param>
-    public static async Task<AzuriteInstance> StartAsync(string? location = null)
+    /// <param name="onOutputLine">Called with every line Azurite prints, as it arrives, on the output reader's thread.</param>
+    public static async Task<AzuriteInstance> StartAsync(string? location = null, Action<string>? onOutputLine = null)
     {
         var azurite = RepositoryPaths.Combine("node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(azurite))
@@ -60,7 +64,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
                      azurite, "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
                      "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
                      "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-                     "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
+                     "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
                  })
         {
             start.ArgumentList.Add(argument);
@@ -76,10 +80,17 @@ public sealed class AzuriteInstance : IAsyncDisposable
             start.ArgumentList.Add(location);
         }
 
-        var output = new StringBuilder();
+        var output = new ProcessOutput();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) =>
+        {
+            output.Append(e.Data);
+            if (e.Data is { } line)
+            {
+                onOutputLine?.Invoke(line);
+            }
+        };
+        process.ErrorDataReceived += (_, e) => output.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -100,10 +111,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
         return instance;
     }
 
-    public string Output
-    {
-        get { lock (_output) return _output.ToString(); }
-    }
+    /// <summary>What Azurite printed (the last <see cref="ProcessOutput.MaxChars"/> characters or so).</summary>
+    public string Output => _output.ToString();
 
     /// <summary>Stops Azurite; again is a no-op, so a test may stop it under a running host before the stack disposes it.</summary>
     public async ValueTask DisposeAsync()

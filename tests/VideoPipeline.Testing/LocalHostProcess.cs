@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace VideoPipeline.Testing;
 
@@ -9,10 +8,10 @@ namespace VideoPipeline.Testing;
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
-    private readonly StringBuilder _output;
+    private readonly ProcessOutput _output;
     private Process _process;
 
-    private LocalHostProcess(Process process, StringBuilder output, Uri baseUrl)
+    private LocalHostProcess(Process process, ProcessOutput output, Uri baseUrl)
     {
         _process = process;
         _output = output;
@@ -21,14 +20,15 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public string Output
-    {
-        get { lock (_output) return _output.ToString(); }
-    }
+    /// <summary>The running host process, for benchmarks that read its CPU time and memory.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>What the host logged (the last <see cref="ProcessOutput.MaxChars"/> characters or so).</summary>
+    public string Output => _output.ToString();
 
     public static async Task<LocalHostProcess> StartAsync(int port, IReadOnlyDictionary<string, string> settings)
     {
-        var output = new StringBuilder();
+        var output = new ProcessOutput();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var host = new LocalHostProcess(Launch(port, settings, output), output, baseUrl);
         await host.WaitUntilHealthyAsync();
@@ -39,7 +39,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public async Task KillAndRestartAsync(IReadOnlyDictionary<string, string> settings)
     {
         Kill();
-        lock (_output) _output.AppendLine("---- killed; restarting ----");
+        _output.Append("---- killed; restarting ----");
         _process = Launch(BaseUrl.Port, settings, _output);
         await WaitUntilHealthyAsync();
     }
@@ -60,7 +60,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static Process Launch(int port, IReadOnlyDictionary<string, string> settings, StringBuilder output)
+    private static Process Launch(int port, IReadOnlyDictionary<string, string> settings, ProcessOutput output)
     {
         var dll = RepositoryPaths.BuiltAssembly("VideoPipeline.Local", "VideoPipeline.Local.dll");
         var start = new ProcessStartInfo("dotnet")
@@ -81,8 +81,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => output.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => output.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -103,6 +103,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening, but too busy starting to answer within the timeout.
             }
 
             await Task.Delay(200);

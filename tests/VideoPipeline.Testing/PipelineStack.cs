@@ -10,9 +10,11 @@ namespace VideoPipeline.Testing;
 /// <summary>
 /// The whole pipeline on loopback: in-memory Azurite, the provider emulator (in-process, real HTTP) and the local
 /// host as a child process configured like <c>./run.sh</c> configures it, with short polling intervals so tests run
-/// quickly. Subclasses change settings (e.g. a short job deadline) and the emulator's options (e.g. provider limits).
+/// quickly. Subclasses change settings (e.g. a short job deadline) and the emulator's options (e.g. provider limits);
+/// benchmarks run it on the production defaults instead (<see cref="UsesProductionDefaults"/>) and read Azurite's
+/// access log as it is written (<see cref="OnAzuriteOutput"/>).
 /// </summary>
-public class PipelineStack : PipelineUnderTest, IAsyncLifetime
+public class PipelineStack : PipelineUnderTest, IAsyncLifetime, IAsyncDisposable
 {
     public const string CallbackSecret = "end-to-end-callback-secret";
 
@@ -29,7 +31,18 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime
 
     public override BlobServiceClient Blobs => new(Azurite.ConnectionString);
 
+    /// <summary>
+    /// When true, the host keeps its production polling intervals, queue timeouts and retry delays, and the emulator
+    /// its own defaults (5 s generations, 1 MiB results), instead of the short ones that make tests quick.
+    /// </summary>
+    protected virtual bool UsesProductionDefaults => false;
+
     protected virtual void Configure(IDictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>Called with every line Azurite prints (its access log), as it arrives, on the output reader's thread.</summary>
+    protected virtual void OnAzuriteOutput(string line)
     {
     }
 
@@ -40,14 +53,18 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteInstance.StartAsync();
+        _azurite = await AzuriteInstance.StartAsync(onOutputLine: OnAzuriteOutput);
         var hostPort = FreePort.Next();
         var hostUrl = $"http://127.0.0.1:{hostPort}";
         _emulator = await EmulatorServer.StartAsync(o =>
         {
-            o.DefaultGenerationSeconds = 1;
-            o.DefaultResultBytes = 256 * 1024;
-            o.LateCallbackDelay = TimeSpan.FromSeconds(3);
+            if (!UsesProductionDefaults)
+            {
+                o.DefaultGenerationSeconds = 1;
+                o.DefaultResultBytes = 256 * 1024;
+                o.LateCallbackDelay = TimeSpan.FromSeconds(3);
+            }
+
             o.OpenAi.WebhookUrl = new Uri($"{hostUrl}/api/webhooks/openai");
             ConfigureEmulator(o);
         });
@@ -59,17 +76,21 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime
             ["Pipeline:PublicBaseUrl"] = hostUrl,
             ["Pipeline:CallbackSecret"] = CallbackSecret,
             ["Pipeline:DevelopmentAllowedOrigins:0"] = emulatorUrl,
-            ["Pipeline:MinPollInterval"] = "00:00:00.5",
-            ["Pipeline:MaxPollInterval"] = "00:00:02",
             ["LocalHost:Emulator:BaseUrl"] = emulatorUrl,
             ["LocalHost:Emulator:OpenAiWebhookSecret"] = Emulator.Options.OpenAi.WebhookSecret,
             ["DurableTask:WorkerId"] = "e2e-host-1",
-            ["DurableTask:MaxQueuePollingInterval"] = "00:00:00.5",
-            // A killed host's dequeued messages become visible again after this: short, so crash tests recover quickly.
-            ["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:15",
-            ["DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:15",
-            ["Providers:Resilience:BaseDelay"] = "00:00:00.2",
         };
+        if (!UsesProductionDefaults)
+        {
+            _settings["Pipeline:MinPollInterval"] = "00:00:00.5";
+            _settings["Pipeline:MaxPollInterval"] = "00:00:02";
+            _settings["DurableTask:MaxQueuePollingInterval"] = "00:00:00.5";
+            // A killed host's dequeued messages become visible again after this: short, so crash tests recover quickly.
+            _settings["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:15";
+            _settings["DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:15";
+            _settings["Providers:Resilience:BaseDelay"] = "00:00:00.2";
+        }
+
         Configure(_settings);
         _host = await LocalHostProcess.StartAsync(hostPort, _settings);
         Http.BaseAddress = Host.BaseUrl;
@@ -112,6 +133,9 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime
             await _azurite.DisposeAsync();
         }
     }
+
+    /// <summary>For callers outside xunit (benchmarks): <c>await using</c>.</summary>
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     protected static string Json(object value) => JsonSerializer.Serialize(value);
 }

@@ -22,7 +22,8 @@ public abstract class PipelineUnderTest
     /// <summary>What a test that gives up should show: the host's log, where there is one.</summary>
     protected virtual string Diagnostics => "";
 
-    public async Task<string> StartJobAsync(object request, string? idempotencyKey = null, HttpClient? client = null)
+    public async Task<string> StartJobAsync(
+        object request, string? idempotencyKey = null, HttpClient? client = null, CancellationToken cancellationToken = default)
     {
         using var message = new HttpRequestMessage(HttpMethod.Post, "/api/videos") { Content = JsonContent.Create(request) };
         if (idempotencyKey is not null)
@@ -30,16 +31,16 @@ public abstract class PipelineUnderTest
             message.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        using var response = await (client ?? Http).SendAsync(message);
-        var body = await response.Content.ReadAsStringAsync();
+        using var response = await (client ?? Http).SendAsync(message, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
         Assert.True((int)response.StatusCode == 202, $"POST /api/videos answered {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
-    public async Task<JsonObject> GetJobAsync(string id)
+    public async Task<JsonObject> GetJobAsync(string id, CancellationToken cancellationToken = default)
     {
-        using var response = await Http.GetAsync($"/api/videos/{id}");
-        var body = await response.Content.ReadAsStringAsync();
+        using var response = await Http.GetAsync($"/api/videos/{id}", cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"GET /api/videos/{id} answered {(int)response.StatusCode}: {body}\n{Diagnostics}");
         return JsonNode.Parse(body)!.AsObject();
     }

@@ -262,7 +262,7 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
         return blocks > 0 ? $"{blocks} Put Block + {lists} Put Block List" : $"{puts} Put Blob";
     }
 
-    private static async Task<Uri> ResultUrlAsync(HttpClient api, long bytes, CancellationToken cancellationToken)
+    internal static async Task<Uri> ResultUrlAsync(HttpClient api, long bytes, CancellationToken cancellationToken)
     {
         using var submit = await api.PostAsJsonAsync(
             "v1/videos/generations",

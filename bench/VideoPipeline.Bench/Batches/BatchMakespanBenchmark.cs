@@ -38,7 +38,7 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
         await using var emulator = await EmulatorServer.StartAsync(o => o.DefaultResultBytes = 256 * 1024, cancellationToken);
         var hostPort = FreePort.Next();
         var emulatorUrl = emulator.BaseUrl.AbsoluteUri.TrimEnd('/');
-        await using var host = await HostProcess.StartAsync(hostPort, new Dictionary<string, string>
+        await using var host = await LocalHostProcess.StartAsync(hostPort, new Dictionary<string, string>
         {
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Pipeline:PublicBaseUrl"] = $"http://127.0.0.1:{hostPort}",
@@ -46,7 +46,7 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
             ["Pipeline:DevelopmentAllowedOrigins:0"] = emulatorUrl,
             ["LocalHost:Emulator:BaseUrl"] = emulatorUrl,
             ["Logging:LogLevel:Default"] = "Warning",
-        }, cancellationToken);
+        });
         using var http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
         using var emulatorHttp = new HttpClient { BaseAddress = emulator.BaseUrl };
 

@@ -1,8 +1,8 @@
 namespace VideoPipeline.Bench.Polling;
 
 /// <summary>
-/// Simulated generation times from the measured public range (identical 5 s clips took 83–253 s, median ≈ 105 s;
-/// PROVIDERS.md), drawn with a fixed seed so every run simulates the same jobs.
+/// Simulated generation times from the measured public range (identical 5 s clips took 83–253 s, median ≈ 105 s,
+/// the same figures as the model catalogue's typical times), drawn with a fixed seed so every run simulates the same jobs.
 /// </summary>
 internal static class GenerationTimes
 {

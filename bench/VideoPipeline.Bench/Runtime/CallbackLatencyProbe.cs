@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using VideoPipeline.Bench.Measurement;
 
 namespace VideoPipeline.Bench.Runtime;
 
 /// <summary>
-/// The callback path on the real stack: jobs in callback mode against the emulator, timing the provider's completion
-/// (APIXO reports it in milliseconds), the callback landing in the runtime's inbox, the workflow's
-/// <c>timings.generatedAt</c> (after the status re-fetch) and the archive activity's first storage request.
+/// The callback path on the real stack: jobs in callback mode against the emulator, timing the provider's completion,
+/// the host accepting its callback, the workflow's <c>timings.generatedAt</c> (after the status re-fetch) and the
+/// archive activity's first storage request (<see cref="CompletionProbe"/>).
 /// </summary>
 internal static class CallbackLatencyProbe
 {
@@ -18,12 +15,12 @@ internal static class CallbackLatencyProbe
 
     public static async Task RunAsync(int jobsPerProvider, TextWriter output, CancellationToken cancellationToken)
     {
-        await using var stack = await PipelineProcessStack.StartAsync();
+        await using var stack = await BenchmarkStack.StartAsync();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Callback path on the real stack: {jobsPerProvider} jobs per provider, {Concurrency} at a time, " +
             $"[emu:seconds={GenerationSeconds}], host with production defaults; {MachineLoad.Describe()}."));
         output.WriteLine();
-        output.WriteLine("| provider | completion → callback stored (ms) | callback stored → generatedAt (ms) | callback stored → archive start (ms) | completion → archive start (ms) | status calls per job | callbacks per job |");
+        output.WriteLine("| provider | completion → callback accepted (ms) | callback accepted → generatedAt (ms) | callback accepted → archive start (ms) | completion → archive start (ms) | status calls per job | callbacks per job |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 
         foreach (var (provider, model) in new[] { ("foxapi", "sora-2"), ("apixo", "sora-2-pro") })
@@ -31,7 +28,7 @@ internal static class CallbackLatencyProbe
             // Warm-up jobs (JIT, connections, containers) are not measured.
             await RunJobsAsync(stack, provider, model, 2, cancellationToken);
             var samples = await RunJobsAsync(stack, provider, model, jobsPerProvider, cancellationToken);
-            string Cell(Func<Sample, double?> pick)
+            string Cell(Func<CompletionSample, double?> pick)
             {
                 var values = samples.Select(pick).OfType<double>().ToList();
                 return values.Count == 0
@@ -40,87 +37,23 @@ internal static class CallbackLatencyProbe
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {provider} {model} | {Cell(s => s.CompletionToCallback)} | {Cell(s => s.CallbackToGenerated)} | " +
-                $"{Cell(s => s.CallbackToArchiveStart)} | {Cell(s => s.CompletionToArchiveStart)} | " +
-                $"{samples.Average(s => s.StatusCalls):F1} | {samples.Average(s => s.Callbacks):F1} |"));
+                $"| {provider} {model} | {Cell(s => CompletionSample.Between(s.CompletesAt, s.CallbackDeliveredAt))} | " +
+                $"{Cell(s => CompletionSample.Between(s.CallbackDeliveredAt, s.GeneratedAt))} | " +
+                $"{Cell(s => CompletionSample.Between(s.CallbackDeliveredAt, s.ArchiveStartedAt))} | " +
+                $"{Cell(s => CompletionSample.Between(s.CompletesAt, s.ArchiveStartedAt))} | " +
+                $"{samples.Average(s => s.StatusChecks):F1} | {samples.Average(s => s.CallbacksDelivered):F1} |"));
         }
 
         output.WriteLine();
     }
 
-    private static async Task<List<Sample>> RunJobsAsync(
-        PipelineProcessStack stack, string provider, string model, int count, CancellationToken cancellationToken)
-    {
-        var samples = new List<Sample>();
-        using var slots = new SemaphoreSlim(Concurrency);
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+    private static Task<List<CompletionSample>> RunJobsAsync(
+        BenchmarkStack stack, string provider, string model, int count, CancellationToken cancellationToken) =>
+        CompletionProbe.RunManyAsync(stack, count, Concurrency, () => new
         {
-            await slots.WaitAsync(cancellationToken);
-            try
-            {
-                var sample = await RunJobAsync(stack, provider, model, cancellationToken);
-                lock (samples)
-                {
-                    samples.Add(sample);
-                }
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }));
-        return samples;
-    }
-
-    private static async Task<Sample> RunJobAsync(PipelineProcessStack stack, string provider, string model, CancellationToken cancellationToken)
-    {
-        var prompt = string.Create(CultureInfo.InvariantCulture, $"callback latency {Guid.NewGuid():N} [emu:seconds={GenerationSeconds}]");
-        var id = await stack.StartJobAsync(new { provider, model, prompt, waitMode = "callback" }, cancellationToken);
-        var signals = stack.Signals(id);
-        await signals.Finished.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
-
-        var view = await stack.GetJobAsync(id, cancellationToken);
-        if (view["status"]!.GetValue<string>() != "succeeded")
-        {
-            throw new InvalidOperationException($"Job {id} did not succeed: {view}");
-        }
-
-        var generatedAt = view["timings"]!["generatedAt"]!.GetValue<DateTime>().ToUniversalTime();
-        var callbackStored = await signals.CallbackStored.Task;
-        var archiveStarted = await signals.ArchiveStarted.Task;
-
-        // The counters first: reading APIXO's completion time below is a status call too.
-        var stats = await stack.EmulatorStatsAsync(cancellationToken);
-        var counters = stats["prompts"]?[prompt];
-        DateTime? completedAt = provider == "apixo"
-            ? await ApixoCompletionAsync(stack, model, view["provider"]!["taskId"]!.GetValue<string>(), cancellationToken)
-            : null;
-        return new Sample(
-            (callbackStored - completedAt)?.TotalMilliseconds,
-            (generatedAt - callbackStored).TotalMilliseconds,
-            (archiveStarted - callbackStored).TotalMilliseconds,
-            (archiveStarted - completedAt)?.TotalMilliseconds,
-            counters?["statusCalls"]?.GetValue<long>() ?? 0,
-            counters?["callbacksSent"]?.GetValue<long>() ?? 0);
-    }
-
-    /// <summary>APIXO's status answer carries <c>completeTime</c> in Unix milliseconds: the provider's own clock of completion.</summary>
-    private static async Task<DateTime> ApixoCompletionAsync(
-        PipelineProcessStack stack, string model, string taskId, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/statusTask/{model}?taskId={Uri.EscapeDataString(taskId)}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", stack.Emulator.Options.Apixo.ApiKey);
-        using var response = await stack.EmulatorHttp.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var body = (await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!;
-        return DateTimeOffset.FromUnixTimeMilliseconds(body["data"]!["completeTime"]!.GetValue<long>()).UtcDateTime;
-    }
-
-    private sealed record Sample(
-        double? CompletionToCallback,
-        double CallbackToGenerated,
-        double CallbackToArchiveStart,
-        double? CompletionToArchiveStart,
-        long StatusCalls,
-        long Callbacks);
+            provider,
+            model,
+            prompt = string.Create(CultureInfo.InvariantCulture, $"callback latency {Guid.NewGuid():N} [emu:seconds={GenerationSeconds}]"),
+            waitMode = "callback",
+        }, cancellationToken);
 }

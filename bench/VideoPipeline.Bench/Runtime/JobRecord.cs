@@ -1,4 +1,4 @@
 namespace VideoPipeline.Bench.Runtime;
 
-/// <summary>One measured job, timed from this process (POST sent, POST answered) and from Azurite's log.</summary>
-internal sealed record JobRecord(string Id, DateTime Posted, DateTime Accepted, DateTime Committed, DateTime Finished);
+/// <summary>One measured job: POST sent and answered (this process), video committed (Azurite's log), end seen in the view.</summary>
+internal sealed record JobRecord(string Id, DateTime Posted, DateTime Accepted, DateTime Committed, DateTime Succeeded);

@@ -5,7 +5,7 @@ using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;
 
-/// <summary>Streams the finished video from the provider into Blob Storage, verified (DESIGN.md §6).</summary>
+/// <summary>Streams the finished video from the provider into Blob Storage, verified before a create-only commit.</summary>
 public sealed class ArchiveVideoActivity(IVideoProviderResolver providers, IVideoArchiver archiver, TimeProvider time)
     : IPipelineActivity<ArchiveVideoInput, ArchiveVideoResult>
 {

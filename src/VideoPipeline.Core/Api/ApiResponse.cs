@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace VideoPipeline.Core.Api;
 
 /// <summary>
-/// A host-neutral HTTP answer. Both hosts turn it into their own result type, so the contract of DESIGN.md §5 is
+/// A host-neutral HTTP answer. Both hosts turn it into their own result type, so the HTTP contract (<c>openapi.json</c>) is
 /// written once. The body is serialised as JSON with <see cref="PipelineJson.Options"/>, except a <c>byte[]</c>,
 /// which is sent as is (the dashboard's files and the OpenAPI document are stored ready to send).
 /// </summary>

@@ -6,7 +6,7 @@ using VideoPipeline.Core.Workflow;
 namespace VideoPipeline.Core.Batches;
 
 /// <summary>
-/// The HTTP operations on batches (DESIGN.md §5), written once and mapped by both hosts. <c>POST /api/batches</c>
+/// The HTTP operations on batches, written once and mapped by both hosts. <c>POST /api/batches</c>
 /// goes through the same <see cref="BatchIntake"/> as the queue, so a body gives the same batch either way.
 /// </summary>
 public sealed class BatchesApi(BatchIntake intake, BatchStore store, DurableTaskClient orchestrations)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace VideoPipeline.Core.Jobs;
 
-/// <summary>A request to generate one video (DESIGN.md §5). Produced by <see cref="JobRequestParser"/>.</summary>
+/// <summary>A request to generate one video: the body of <c>POST /api/videos</c>, as <see cref="JobRequestValidator"/> accepted it.</summary>
 public sealed record JobRequest
 {
     public required ProviderName Provider { get; init; }

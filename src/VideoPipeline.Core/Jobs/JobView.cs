@@ -1,6 +1,6 @@
 namespace VideoPipeline.Core.Jobs;
 
-/// <summary>What <c>GET /api/videos/{id}</c> returns (DESIGN.md §5).</summary>
+/// <summary>What <c>GET /api/videos/{id}</c> returns (described in <c>openapi.json</c>).</summary>
 public sealed record JobView
 {
     public required string Id { get; init; }

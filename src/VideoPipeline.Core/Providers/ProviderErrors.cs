@@ -11,7 +11,7 @@ namespace VideoPipeline.Core.Providers;
 /// <item>401, 403 → unauthorized; 402 → insufficient_quota; 404 → not_found</item>
 /// <item>408 → provider_unavailable, transient, not processed</item>
 /// <item>429 → rate_limited, transient, not processed (insufficient_quota when the body says so)</item>
-/// <item>503 → provider_unavailable, transient; not processed only when Retry-After is given (DESIGN.md §3)</item>
+/// <item>503 → provider_unavailable, transient; not processed only when Retry-After is given (a server that asks to be called again has not taken the task)</item>
 /// <item>other 5xx → provider_unavailable, transient, may have been processed (a gateway may have forwarded it)</item>
 /// <item>other 4xx → provider_error; anything else → provider_protocol_error</item>
 /// </list>

@@ -9,7 +9,7 @@ namespace VideoPipeline.Core.Providers;
 /// Runs each request through a Polly pipeline: a per-attempt timeout (until response headers) for every request,
 /// and retries of transient faults — 408, 429 and 5xx (honouring <c>Retry-After</c> up to
 /// <see cref="ProviderResilienceOptions.MaxRetryAfter"/>), connection failures, attempt timeouts — for GET, HEAD and
-/// DELETE only. A POST (submit) is never retried: the provider may have created, and billed, the task (DESIGN.md §3).
+/// DELETE only. A POST (submit) is never retried: the provider may have created, and billed, the task.
 /// </summary>
 internal sealed class ProviderResilienceHandler : DelegatingHandler
 {

@@ -2,7 +2,7 @@ namespace VideoPipeline.Core.Providers;
 
 /// <summary>
 /// Retry settings of the provider HTTP pipeline, bound from <c>Providers:Resilience</c>. They apply to GET and
-/// DELETE only: a submit (POST) is never retried here, because a blind resubmit can pay twice (DESIGN.md §3).
+/// DELETE only: a submit (POST) is never retried here, because a blind resubmit can pay twice.
 /// </summary>
 public sealed class ProviderResilienceOptions
 {

@@ -2,7 +2,7 @@ using VideoPipeline.Core.Jobs;
 
 namespace VideoPipeline.Core.Providers;
 
-/// <summary>Normalises every status value the three dialects document (PROVIDERS.md).</summary>
+/// <summary>Normalises every status value the three dialects document in their API references.</summary>
 internal static class ProviderStatusMap
 {
     private static readonly Dictionary<string, ProviderTaskStatus> Statuses = new(StringComparer.OrdinalIgnoreCase)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace VideoPipeline.Core.Security;
 
 /// <summary>
-/// DESIGN.md §7: user-supplied URLs (<c>imageUrl</c>, <c>sourceVideoUrl</c>, <c>notifyUrl</c>) must be https, at most
+/// User-supplied URLs (<c>imageUrl</c>, <c>sourceVideoUrl</c>, <c>notifyUrl</c>) must be https, at most
 /// <see cref="MaxLength"/> characters, and resolve only to public addresses. Origins in
 /// <see cref="PipelineOptions.DevelopmentAllowedOrigins"/> are exempt, so local runs can use the emulator.
 /// Checked when a job is accepted and again right before the pipeline itself fetches or posts to the URL,

@@ -27,16 +27,16 @@ internal sealed partial class CallbackDispatcher(
             if (outcome is null)
             {
                 stats.Record(StatKind.CallbacksDelivered, task.Provider, task);
-                LogDelivered(task.Id, target.Url, attempt + 1);
+                LogDelivered(task.Id, Loggable(target.Url), attempt + 1);
                 return;
             }
 
             stats.Record(StatKind.CallbacksFailed, task.Provider, task);
-            LogAttemptFailed(task.Id, target.Url, attempt + 1, outcome);
+            LogAttemptFailed(task.Id, Loggable(target.Url), attempt + 1, outcome);
         }
 
         stats.Record(StatKind.CallbacksAbandoned, task.Provider, task);
-        LogAbandoned(task.Id, target.Url, delays.Length + 1);
+        LogAbandoned(task.Id, Loggable(target.Url), delays.Length + 1);
     }
 
     /// <returns>Null on success, else why the attempt failed.</returns>
@@ -71,12 +71,15 @@ internal sealed partial class CallbackDispatcher(
         }
     }
 
+    /// <summary>The address without its query: callback URLs carry the job's token there, and logs are no place for it.</summary>
+    private static string Loggable(Uri url) => url.GetLeftPart(UriPartial.Path);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback for {TaskId} delivered to {Url} on attempt {Attempt}")]
-    private partial void LogDelivered(string taskId, Uri url, int attempt);
+    private partial void LogDelivered(string taskId, string url, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for {TaskId} to {Url} failed on attempt {Attempt}: {Reason}")]
-    private partial void LogAttemptFailed(string taskId, Uri url, int attempt, string reason);
+    private partial void LogAttemptFailed(string taskId, string url, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for {TaskId} to {Url} abandoned after {Attempts} attempts")]
-    private partial void LogAbandoned(string taskId, Uri url, int attempts);
+    private partial void LogAbandoned(string taskId, string url, int attempts);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using VideoPipeline.Emulator.Callbacks;
 using VideoPipeline.Emulator.Faults;
 using VideoPipeline.Emulator.Http;
@@ -15,6 +16,15 @@ internal static class AdminEndpoints
         admin.MapGet("/health", () => Results.Text("ok"));
         admin.MapGet("/stats", (EmulatorStats stats, TaskStore store, TimeProvider time) =>
             JsonResults.Json(stats.ToJson(store, time.GetUtcNow())));
+        admin.MapGet("/tasks", (EmulatorStats stats, TaskStore store) =>
+            JsonResults.Json(new JsonObject
+            {
+                ["tasks"] = new JsonArray(store.All.OrderBy(t => t.Sequence).Select(t => (JsonNode)stats.TimelineJson(t)).ToArray()),
+            }));
+        admin.MapGet("/tasks/{id}", (string id, EmulatorStats stats, TaskStore store) =>
+            store.TryGet(id, out var task)
+                ? JsonResults.Json(stats.TimelineJson(task))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown task.", detail: $"The emulator has no task '{id}'."));
         admin.MapPost("/reset", Reset);
     }
 

@@ -4,8 +4,11 @@ using VideoPipeline.Emulator.Tasks;
 
 namespace VideoPipeline.Emulator.Stats;
 
-/// <summary>What the emulator has been asked and has done: overall, per provider, per task id and per prompt.</summary>
-internal sealed class EmulatorStats
+/// <summary>
+/// What the emulator has been asked and has done: overall, per provider, per task id and per prompt; and for each task,
+/// when its status was checked and when its callbacks were delivered (<see cref="TaskTimeline"/>).
+/// </summary>
+internal sealed class EmulatorStats(TimeProvider time)
 {
     private State _state = new();
 
@@ -16,7 +19,9 @@ internal sealed class EmulatorStats
         state.Providers[provider].Increment(kind);
         if (task is not null)
         {
-            state.Tasks.GetOrAdd(task.Id, _ => new TaskEntry(task.Provider, task.Prompt)).Counters.Increment(kind);
+            var entry = state.Tasks.GetOrAdd(task.Id, _ => new TaskEntry(task.Provider, task.Prompt));
+            entry.Counters.Increment(kind);
+            entry.Timeline.Record(kind, time.GetUtcNow());
         }
 
         if ((task?.Prompt ?? prompt) is { } key)
@@ -34,6 +39,29 @@ internal sealed class EmulatorStats
     }
 
     public void Clear() => Volatile.Write(ref _state, new State());
+
+    /// <summary>
+    /// The task's life as a client saw it: created, due to complete, and the times of its status checks and delivered
+    /// callbacks (the most recent <see cref="TaskTimeline.MaxEntries"/> of each).
+    /// </summary>
+    public JsonObject TimelineJson(EmulatedTask task)
+    {
+        var timeline = Volatile.Read(ref _state).Tasks.TryGetValue(task.Id, out var entry) ? entry.Timeline : new TaskTimeline();
+        var json = new JsonObject
+        {
+            ["id"] = task.Id,
+            ["provider"] = task.Provider.WireName(),
+            ["prompt"] = task.Prompt,
+            ["createdAt"] = task.CreatedAt,
+            ["completesAt"] = task.CompletedAt,
+        };
+        foreach (var (name, times) in timeline.Snapshot())
+        {
+            json[name] = new JsonArray(times.Select(t => (JsonNode)JsonValue.Create(t)).ToArray());
+        }
+
+        return json;
+    }
 
     public JsonObject ToJson(TaskStore store, DateTimeOffset now)
     {
@@ -93,6 +121,8 @@ internal sealed class EmulatorStats
     private sealed record TaskEntry(ProviderKind Provider, string Prompt)
     {
         public StatCounters Counters { get; } = new();
+
+        public TaskTimeline Timeline { get; } = new();
     }
 
     // Reset swaps the whole state, so a recording that races with a reset lands in either the old or the new state,

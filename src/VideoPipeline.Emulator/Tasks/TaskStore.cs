@@ -81,6 +81,9 @@ internal sealed partial class TaskStore
         return false;
     }
 
+    /// <summary>Finds a task of any provider (the emulator's own endpoints; provider endpoints use the overload above).</summary>
+    public bool TryGet(string id, [NotNullWhen(true)] out EmulatedTask? task) => _tasks.TryGetValue(id, out task);
+
     public bool TryGetByFileToken(string token, [NotNullWhen(true)] out EmulatedTask? task) =>
         _byFileToken.TryGetValue(token, out task);
 

@@ -6,7 +6,7 @@ using VideoPipeline.Functions.Extensions;
 
 namespace VideoPipeline.Functions.Http;
 
-/// <summary><c>GET /api/batches?limit=</c>: batches, newest first, with counts per status.</summary>
+/// <summary><c>GET /api/batches?limit=</c>: batches, newest first, each with its item and invalid-item counts (the batch view has the counts per status).</summary>
 public sealed class ListBatchesFunction(VideoJobsApiFactory apis)
 {
     [Function("ListBatches")]

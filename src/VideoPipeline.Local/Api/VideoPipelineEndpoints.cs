@@ -10,7 +10,7 @@ using VideoPipeline.Core.Telemetry;
 namespace VideoPipeline.Local.Api;
 
 /// <summary>
-/// Maps the HTTP contract (DESIGN.md §5) onto the shared operations in Core. Every route here is described in
+/// Maps the HTTP contract onto the shared operations in Core. Every route here is described in
 /// <c>Core/Api/openapi.json</c>; a test compares the two.
 /// </summary>
 public static class VideoPipelineEndpoints

@@ -8,8 +8,8 @@ using static VideoPipeline.Core.Tests.Providers.Infrastructure.ScriptedHttpServe
 namespace VideoPipeline.Core.Tests.Providers;
 
 /// <summary>
-/// APIXO. Seed 003 carries no literal JSON examples (its page lost them), so the expected bodies are written from its
-/// field list and PROVIDERS.md: <c>{request_type, callback_url, provider, input:{mode, prompt, duration, size | resolution, image_urls}}</c>.
+/// APIXO. Its generateTask document lists fields but gives no literal JSON example, so the expected bodies are written
+/// from that field list: <c>{request_type, callback_url, provider, input:{mode, prompt, duration, size | resolution, image_urls}}</c>.
 /// </summary>
 public sealed class ApixoClientTests : IAsyncLifetime
 {

@@ -5,7 +5,7 @@ using VideoPipeline.Core.Tests.Providers.Infrastructure;
 
 namespace VideoPipeline.Core.Tests.Providers;
 
-/// <summary>Every task shape PROVIDERS.md lists for FoxAPI, read through the public callback parser (same shape as status).</summary>
+/// <summary>Every task shape FoxAPI's unified task API documents, read through the public callback parser (same shape as status).</summary>
 public sealed class FoxApiTaskParsingTests : IAsyncLifetime
 {
     private ProviderTestHost _host = null!;
