@@ -12,10 +12,7 @@ public sealed class ArchiveVideoActivity(IVideoProviderResolver providers, IVide
     public async Task<ArchiveVideoResult> RunAsync(ArchiveVideoInput input, CancellationToken cancellationToken)
     {
         var request = input.Request;
-        using var span = JobTrace.Start(ActivityNames.Archive, input.TraceParent);
-        span?.SetTag(TelemetryTags.JobId, input.JobId);
-        span?.SetTag(TelemetryTags.Provider, PipelineJson.EnumName(request.Provider));
-        span?.SetTag(TelemetryTags.Model, request.Model);
+        using var span = JobTrace.StartForJob(ActivityNames.Archive, input.TraceParent, input.JobId, request.Provider, request.Model);
         var archive = new ArchiveRequest(
             input.JobId, request.Provider, request.Model, input.Task.TaskId, input.Container, input.BlobName);
         var started = time.GetTimestamp();

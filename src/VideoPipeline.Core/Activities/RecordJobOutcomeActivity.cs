@@ -14,10 +14,8 @@ public sealed class RecordJobOutcomeActivity : IPipelineActivity<JobOutcome, boo
     {
         var result = input.Result;
         var status = PipelineJson.EnumName(result.Status);
-        using var span = JobTrace.Start(ActivityNames.RecordOutcome, input.TraceParent);
-        span?.SetTag(TelemetryTags.JobId, input.JobId);
-        span?.SetTag(TelemetryTags.Provider, PipelineJson.EnumName(input.Provider));
-        span?.SetTag(TelemetryTags.Model, input.Model);
+        using var span = JobTrace.StartForJob(
+            ActivityNames.RecordOutcome, input.TraceParent, input.JobId, input.Provider, input.Model);
         span?.SetTag(TelemetryTags.JobStatus, status);
         if (result.Error is { } error)
         {

@@ -33,10 +33,8 @@ public sealed class SubmitVideoJobActivity(
 
     public async Task<ProviderCallResult> RunAsync(SubmitJobInput input, CancellationToken cancellationToken)
     {
-        using var span = JobTrace.Start(ActivityNames.Submit, input.TraceParent);
-        span?.SetTag(TelemetryTags.JobId, input.JobId);
-        span?.SetTag(TelemetryTags.Provider, PipelineJson.EnumName(input.Request.Provider));
-        span?.SetTag(TelemetryTags.Model, input.Request.Model);
+        using var span = JobTrace.StartForJob(
+            ActivityNames.Submit, input.TraceParent, input.JobId, input.Request.Provider, input.Request.Model);
         span?.SetTag(TelemetryTags.Attempt, input.Attempt);
         var result = await SubmitOnceAsync(input, cancellationToken);
         if (result.Task is { } task)

@@ -342,14 +342,8 @@ public sealed class VideoJobsApi(
     public static ApiResponse Health() => ApiResponse.Json(200, new { status = "healthy" });
 
     /// <summary>A callback's span, in the job's trace (the request itself is in the provider's, and linked).</summary>
-    private static System.Diagnostics.Activity? StartCallbackSpan(string name, OrchestrationMetadata instance, JobView view)
-    {
-        var span = JobTrace.Start(name, JobViewFactory.InputOf(instance).TraceParent);
-        span?.SetTag(TelemetryTags.JobId, view.Id);
-        span?.SetTag(TelemetryTags.Provider, PipelineJson.EnumName(view.Provider.Name));
-        span?.SetTag(TelemetryTags.Model, view.Provider.Model);
-        return span;
-    }
+    private static System.Diagnostics.Activity? StartCallbackSpan(string name, OrchestrationMetadata instance, JobView view) =>
+        JobTrace.StartForJob(name, JobViewFactory.InputOf(instance).TraceParent, view.Id, view.Provider.Name, view.Provider.Model);
 
     internal async Task<JobView?> FindAsync(string id, CancellationToken cancellationToken) =>
         await orchestrations.GetJobInstanceAsync(id, cancellationToken) is { } instance ? JobViewFactory.Create(instance) : null;

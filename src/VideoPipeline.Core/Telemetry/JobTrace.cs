@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Telemetry;
@@ -36,6 +37,16 @@ public static class JobTrace
 
         return PipelineTelemetry.Source.StartActivity(
             name, kind, parent, links: current is null ? null : [new ActivityLink(current.Context)]);
+    }
+
+    /// <summary>A span of the job, tagged with its id, provider and model.</summary>
+    public static Activity? StartForJob(string name, string? traceParent, string jobId, ProviderName provider, string model)
+    {
+        var span = Start(name, traceParent);
+        span?.SetTag(TelemetryTags.JobId, jobId);
+        span?.SetTag(TelemetryTags.Provider, PipelineJson.EnumName(provider));
+        span?.SetTag(TelemetryTags.Model, model);
+        return span;
     }
 
     /// <summary>A span of the job that waits for <paramref name="task"/>, tagged with the task.</summary>
