@@ -26,7 +26,7 @@ public sealed class EmulatorFallback(IOptions<LocalHostOptions> options) : IPost
         UseEmulator(providers.Apixo, emulator.BaseUrl, "api/v1", emulator.ApixoKey);
     }
 
-    private static bool UseEmulator(ProviderOptions provider, Uri emulator, string path, string key)
+    private static bool UseEmulator(ProviderConnectionOptions provider, Uri emulator, string path, string key)
     {
         if (!string.IsNullOrEmpty(provider.ApiKey))
         {

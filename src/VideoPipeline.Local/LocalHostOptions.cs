@@ -9,5 +9,5 @@ public sealed class LocalHostOptions
     public string? FunctionKey { get; set; }
 
     /// <summary>The provider emulator that providers without an API key are pointed at.</summary>
-    public EmulatorSettings Emulator { get; set; } = new();
+    public EmulatorConnectionOptions Emulator { get; set; } = new();
 }

@@ -5,12 +5,15 @@ internal enum ArchiveCandidateKind
     /// <summary><c>BlobClient.UploadAsync</c> of a pre-filled buffer: what the SDK does on its own, no download.</summary>
     SdkUpload,
 
-    /// <summary>Staged blocks and a commit from a pre-filled buffer: the upload half of the archiver alone.</summary>
+    /// <summary>
+    /// Staged blocks and a commit from a pre-filled buffer, without a transactional checksum: Azurite then computes a
+    /// CRC64 of every block in JavaScript, which isolates what the archiver's MD5 saves locally.
+    /// </summary>
     StagedFromMemory,
 
     /// <summary>
-    /// As <see cref="StagedFromMemory"/>, each block with a transactional MD5: Azurite then checks the MD5 (native
-    /// OpenSSL) instead of computing a CRC64 in JavaScript, which isolates that Azurite-only cost.
+    /// The ceiling: staged blocks and a commit from a pre-filled buffer, each block with a transactional MD5 computed
+    /// the way the archiver computes it. The upload half of the archiver alone, so Azurite's own speed.
     /// </summary>
     StagedFromMemoryWithMd5,
 

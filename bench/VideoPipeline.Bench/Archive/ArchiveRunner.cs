@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage;
 using Azure.Storage.Blobs;
@@ -93,10 +94,6 @@ internal sealed class ArchiveRunner(HttpClient media)
     private static async Task StageFromMemoryAsync(
         BlockBlobClient blob, byte[] buffer, long size, int blockSize, int concurrency, bool md5, CancellationToken cancellationToken)
     {
-        var options = new BlockBlobStageBlockOptions
-        {
-            TransferValidation = md5 ? new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 } : null,
-        };
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var ids = new List<string>();
         var uploads = new List<Task>();
@@ -106,26 +103,35 @@ internal sealed class ArchiveRunner(HttpClient media)
             var id = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{ids.Count:D6}"));
             ids.Add(id);
             await slots.WaitAsync(cancellationToken);
-            uploads.Add(StageAsync(blob, id, buffer, (int)offset, (int)Math.Min(blockSize, size - offset), options, slots, cancellationToken));
+            var block = new ArraySegment<byte>(buffer, (int)offset, (int)Math.Min(blockSize, size - offset));
+            uploads.Add(Task.Run(() => StageAsync(blob, id, block, md5, slots, cancellationToken), cancellationToken));
         }
 
         await Task.WhenAll(uploads);
         await blob.CommitBlockListAsync(ids, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Stages one block the way the archiver's stager does: on the thread pool, with the MD5 computed there and
+    /// handed to the SDK precalculated, so the ceiling is the archiver's upload half without the download.
+    /// </summary>
     private static async Task StageAsync(
         BlockBlobClient blob,
         string id,
-        byte[] buffer,
-        int offset,
-        int length,
-        BlockBlobStageBlockOptions options,
+        ArraySegment<byte> block,
+        bool md5,
         SemaphoreSlim slots,
         CancellationToken cancellationToken)
     {
         try
         {
-            using var content = new MemoryStream(buffer, offset, length, writable: false);
+            var options = new BlockBlobStageBlockOptions
+            {
+                TransferValidation = md5
+                    ? new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5, PrecalculatedChecksum = MD5.HashData(block) }
+                    : new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.None },
+            };
+            using var content = new MemoryStream(block.Array!, block.Offset, block.Count, writable: false);
             await blob.StageBlockAsync(id, content, options, cancellationToken);
         }
         finally

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using VideoPipeline.Bench.Measurement;
@@ -11,14 +12,19 @@ using VideoPipeline.Emulator;
 namespace VideoPipeline.Bench.Archive;
 
 /// <summary>
-/// Emulator result URL → <see cref="BlobVideoArchiver"/> → Azurite, for several video sizes and a grid of block sizes
-/// and concurrencies, against two baselines measured in the same rounds: the SDK uploading the same bytes from memory
-/// with its default transfer options, and staged blocks from memory (the upload half alone). Candidates run
-/// interleaved, in a rotated order each round, and the ratio to the baseline is taken per round, so drift from other
-/// work on the machine hits both sides of a ratio alike. Memory per configuration comes from fresh processes
+/// Emulator result URL → <see cref="BlobVideoArchiver"/> → Azurite, against a ceiling and a baseline measured in the
+/// same rounds: the ceiling is Azurite accepting the same bytes as staged blocks with a transactional MD5 straight
+/// from memory (the archiver's upload half alone), the baseline the SDK uploading them from memory with its default
+/// transfer options; staged blocks without a checksum show what the MD5 saves on Azurite. Candidates run interleaved,
+/// in a rotated order each round, and ratios are taken per round, so drift from other work on the machine hits both
+/// sides of a ratio alike. Each transfer also reports the benchmark process's CPU time per GiB (the client side: the
+/// emulator serving the download, the archiver or the SDK), which shows where the archiver's extra work is even when
+/// other work on the machine blurs the times. Memory per archiver configuration comes from fresh processes
 /// (<see cref="ArchiveMemoryProbe"/>).
-/// Arguments: <c>--sizes 16,256,1024</c> (MiB), <c>--blocks 4,8,16</c> (MiB), <c>--concurrency 2,4,8</c>,
-/// <c>--rounds 3</c>, <c>--ceilings</c> (a staged-from-memory run for every grid cell, not only the default), <c>--disk</c> (Azurite persists to a temporary folder instead of memory), <c>--no-memory</c>.
+/// Arguments: <c>--sizes 256,1024</c> (MiB), <c>--blocks 8</c> (MiB) and <c>--concurrency 4</c> (lists make a grid;
+/// the defaults are those of <see cref="ArchiveOptions"/>), <c>--rounds 5</c>, <c>--ceilings</c> (a ceiling for every grid
+/// cell, not only the default shape), <c>--disk</c> (Azurite persists to a temporary folder instead of memory),
+/// <c>--no-memory</c>. SIGTERM or Ctrl+C stop it cleanly: the tables printed so far stand, Azurite and the probe stop.
 /// </summary>
 public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
 {
@@ -30,13 +36,15 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
     // The baselines need the whole video in one array.
     private const int MaxSizeMiB = 1536;
 
-    private static readonly int[] DefaultSizesMiB = [16, 256, 1024];
-    private static readonly int[] DefaultBlocksMiB = [4, 8, 16];
-    private static readonly int[] DefaultConcurrency = [2, 4, 8];
+    // Issue 13's goal for the default configuration: at least 0.9× the ceiling, at most 48 MiB of memory growth.
+    private const double ThroughputGoal = 0.9;
+    private const long MemoryGoal = 48L * MiB;
+
+    private static readonly int[] DefaultSizesMiB = [256, 1024];
 
     public string Name => "archive-throughput";
 
-    public string Description => "Emulator → archiver → Azurite vs the SDK uploading from memory; block size × concurrency grid.";
+    public string Description => "Emulator → archiver → Azurite vs staged blocks from memory (the ceiling) and the SDK's upload; memory per configuration.";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
@@ -57,22 +65,50 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
             return 2;
         }
 
-        var rounds = options.Int("--rounds", 3);
+        // `timeout` and stopped jobs send SIGTERM to the whole process group, the memory probe included. Stopping
+        // here, rather than dying on the probe's exit code, keeps the finished tables and takes Azurite down with us.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var terminated = false;
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            terminated = true;
+            _ = stop.CancelAsync();
+        });
+        try
+        {
+            await MeasureAsync(options, sizesMiB, output, stop.Token);
+            return 0;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            output.WriteLine();
+            output.WriteLine($"Stopped by {(terminated ? "SIGTERM" : "Ctrl+C")} before the end; the tables above are complete. {MachineLoad.Describe()}.");
+            return terminated ? 128 + 15 : 128 + 2;
+        }
+    }
+
+    private static async Task MeasureAsync(BenchArgs options, int[] sizesMiB, TextWriter output, CancellationToken cancellationToken)
+    {
+        var rounds = options.Int("--rounds", 5);
         var defaults = new ArchiveOptions();
+        var ceiling = new ArchiveCandidate(ArchiveCandidateKind.StagedFromMemoryWithMd5, defaults.BlockSizeBytes, defaults.MaxConcurrentBlocks);
+        var archiverDefault = ceiling with { Kind = ArchiveCandidateKind.Archiver };
         var candidates = new List<ArchiveCandidate>
         {
             ArchiveCandidate.SdkUpload,
-            new(ArchiveCandidateKind.StagedFromMemory, defaults.BlockSizeBytes, defaults.MaxConcurrentBlocks),
-            new(ArchiveCandidateKind.StagedFromMemoryWithMd5, defaults.BlockSizeBytes, defaults.MaxConcurrentBlocks),
+            ceiling with { Kind = ArchiveCandidateKind.StagedFromMemory },
+            ceiling,
         };
-        foreach (var block in options.Ints("--blocks", DefaultBlocksMiB))
+        foreach (var block in options.Ints("--blocks", [defaults.BlockSizeBytes / MiB]))
         {
-            foreach (var concurrency in options.Ints("--concurrency", DefaultConcurrency))
+            foreach (var concurrency in options.Ints("--concurrency", [defaults.MaxConcurrentBlocks]))
             {
-                candidates.Add(new ArchiveCandidate(ArchiveCandidateKind.Archiver, block * MiB, concurrency));
-                if (options.Has("--ceilings") && (block * MiB, concurrency) != (defaults.BlockSizeBytes, defaults.MaxConcurrentBlocks))
+                var archiver = new ArchiveCandidate(ArchiveCandidateKind.Archiver, block * MiB, concurrency);
+                candidates.Add(archiver);
+                if (options.Has("--ceilings") && archiver != archiverDefault)
                 {
-                    candidates.Add(new ArchiveCandidate(ArchiveCandidateKind.StagedFromMemory, block * MiB, concurrency));
+                    candidates.Add(archiver with { Kind = ArchiveCandidateKind.StagedFromMemoryWithMd5 });
                 }
             }
         }
@@ -98,7 +134,7 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
         var prefilled = new byte[largest];
         await DownloadIntoAsync(media, urls[largest], prefilled, cancellationToken);
 
-        var warmUpCandidates = new[] { ArchiveCandidate.SdkUpload, candidates[1] with { Kind = ArchiveCandidateKind.Archiver } };
+        var warmUpCandidates = candidates.DistinctBy(c => c.Kind).ToList();
         await using var azurite = new AzuriteSession(options.Has("--disk"), AzuriteByteBudget, async blobs =>
         {
             await blobs.GetBlobContainerClient(ArchiveRunner.Container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -113,7 +149,7 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
         output.WriteLine($"archive-throughput: {MachineLoad.Environment()}; Azurite {azurite.Persistence}; {rounds} rounds; {MachineLoad.Describe()} at start");
         output.WriteLine();
 
-        var all = new List<ArchiveMeasurement>();
+        var verdicts = new List<string>();
         foreach (var (size, url) in urls)
         {
             var measurements = new List<ArchiveMeasurement>();
@@ -128,7 +164,16 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
                     await azurite.ReserveAsync(size);
                     var blobName = $"{candidate.Kind}-{Guid.NewGuid():N}.mp4".ToLowerInvariant();
                     var logBefore = candidate.Kind == ArchiveCandidateKind.SdkUpload && sdkShape is null ? azurite.Instance.Output.Length : -1;
-                    measurements.Add(await MeasureAsync(azurite.Blobs, runner, candidate, url, prefilled, size, blobName, round, cancellationToken));
+                    try
+                    {
+                        measurements.Add(await TimeAsync(azurite.Blobs, runner, candidate, url, prefilled, size, blobName, round, cancellationToken));
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        throw new InvalidOperationException(
+                            $"{candidate.Label} failed at {Size(size)} in round {round + 1}. Azurite's output ends:{Environment.NewLine}{azurite.OutputTail()}", e);
+                    }
+
                     await VerifyAndDeleteAsync(azurite.Blobs, blobName, size, cancellationToken);
                     if (logBefore >= 0)
                     {
@@ -139,21 +184,34 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
                 output.WriteLine($"  {Size(size)} round {round + 1}/{rounds} done; {MachineLoad.Describe()}");
             }
 
-            all.AddRange(measurements);
             output.WriteLine();
-            WriteThroughputTable(output, size, candidates, measurements, sdkShape);
+            WriteThroughputTable(output, size, candidates, ceiling, measurements, sdkShape);
+            if (candidates.Contains(archiverDefault))
+            {
+                var ratio = Percentiles.Median(RatiosTo(measurements, archiverDefault, ceiling));
+                verdicts.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Size(size)}: archiver {archiverDefault.Shape} at {ratio:F2}× the ceiling ({Verdict(ratio >= ThroughputGoal)})"));
+            }
         }
 
         if (!options.Has("--no-memory"))
         {
-            await WriteMemoryTableAsync(output, azurite, warmUpUrl, urls, candidates, all, cancellationToken);
+            var memory = await WriteMemoryTableAsync(output, azurite, warmUpUrl, urls, candidates, cancellationToken);
+            foreach (var (_, size, report) in memory.Where(m => m.Candidate == archiverDefault))
+            {
+                var growth = Math.Max(report.PeakManagedGrowth, report.PeakWorkingSetGrowth);
+                verdicts.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Size(size)}: peak memory growth {Mib(growth):F0} MiB ({Verdict(growth <= MemoryGoal)})"));
+            }
         }
 
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Goal: ≥ {ThroughputGoal:F1}× the ceiling and ≤ {MemoryGoal / MiB} MiB peak memory growth. {string.Join("; ", verdicts)}."));
+        output.WriteLine();
         output.WriteLine($"Azurite was started {azurite.Starts} times (a fresh one every {AzuriteByteBudget / MiB / 1024} GiB). {MachineLoad.Describe()} at end.");
-        return 0;
     }
 
-    private static async Task<ArchiveMeasurement> MeasureAsync(
+    private static async Task<ArchiveMeasurement> TimeAsync(
         BlobServiceClient blobs,
         ArchiveRunner runner,
         ArchiveCandidate candidate,
@@ -164,12 +222,11 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
         int round,
         CancellationToken cancellationToken)
     {
-        await using var sampler = MemorySampler.Start();
+        var cpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         await runner.RunAsync(blobs, candidate, url, prefilled, size, blobName, cancellationToken);
-        clock.Stop();
-        var memory = await sampler.StopAsync();
-        return new ArchiveMeasurement(candidate, size, round, clock.Elapsed.TotalSeconds, memory);
+        return new ArchiveMeasurement(
+            candidate, size, round, clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
     }
 
     private static async Task VerifyAndDeleteAsync(BlobServiceClient blobs, string blobName, long size, CancellationToken cancellationToken)
@@ -185,18 +242,16 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
     }
 
     private static void WriteThroughputTable(
-        TextWriter output, long size, List<ArchiveCandidate> candidates, List<ArchiveMeasurement> measurements, string? sdkShape)
+        TextWriter output,
+        long size,
+        List<ArchiveCandidate> candidates,
+        ArchiveCandidate ceiling,
+        List<ArchiveMeasurement> measurements,
+        string? sdkShape)
     {
-        var rounds = measurements.Select(m => m.Round).Distinct().Order().ToList();
-        double RatioTo(ArchiveCandidate candidate, ArchiveCandidate baseline) => Percentiles.Median(rounds.Select(r =>
-            measurements.Single(m => m.Round == r && m.Candidate == candidate).MibPerSecond
-            / measurements.Single(m => m.Round == r && m.Candidate == baseline).MibPerSecond));
-
-        // The first staged candidate is the one with the archiver's default shape.
-        var ceiling = candidates.First(c => c.Kind == ArchiveCandidateKind.StagedFromMemory);
         output.WriteLine($"{Size(size)} (SDK baseline sent {sdkShape ?? "?"}):");
         output.WriteLine();
-        output.WriteLine("| candidate | MiB/s (median) | min–max | × SDK baseline | × staged ceiling | peak working set growth, warm (MiB) |");
+        output.WriteLine("| candidate | MiB/s (median) | min–max | × ceiling | × SDK baseline | client CPU s/GiB (median) |");
         output.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var candidate in candidates)
         {
@@ -204,28 +259,43 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
             var speeds = own.Select(m => m.MibPerSecond).ToList();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {candidate.Label} | {Percentiles.Median(speeds):F0} | {speeds.Min():F0}–{speeds.Max():F0} | " +
-                $"{RatioTo(candidate, ArchiveCandidate.SdkUpload):F2} | {RatioTo(candidate, ceiling):F2} | " +
-                $"{Mib(own.Max(m => m.Memory.PeakWorkingSetGrowth)):F0} |"));
+                $"{Percentiles.Median(RatiosTo(measurements, candidate, ceiling)):F2} | " +
+                $"{Percentiles.Median(RatiosTo(measurements, candidate, ArchiveCandidate.SdkUpload)):F2} | " +
+                $"{Percentiles.Median(own.Select(m => m.CpuSecondsPerGib)):F2} |"));
         }
 
-        var baseline = measurements.Where(m => m.Candidate == ArchiveCandidate.SdkUpload).Select(m => m.MibPerSecond).ToList();
         output.WriteLine();
+        foreach (var archiver in candidates.Where(c => c.Kind == ArchiveCandidateKind.Archiver))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"archiver {archiver.Shape} ÷ ceiling, per round: {string.Join(", ", RatiosTo(measurements, archiver, ceiling).Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}."));
+        }
+
+        var ceilingSpeeds = measurements.Where(m => m.Candidate == ceiling).Select(m => m.MibPerSecond).ToList();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Noise: the SDK baseline's spread over the rounds was {Percentiles.Spread(baseline):P0} ((max − min) / median)."));
+            $"Noise: the ceiling's spread over the rounds was {Percentiles.Spread(ceilingSpeeds):P0} ((max − min) / median)."));
         output.WriteLine();
     }
 
-    private static async Task WriteMemoryTableAsync(
+    /// <summary>The candidate's speed over the reference's, round by round: both ran in the same round, close in time.</summary>
+    private static List<double> RatiosTo(List<ArchiveMeasurement> measurements, ArchiveCandidate candidate, ArchiveCandidate reference) =>
+        measurements.Select(m => m.Round).Distinct().Order().Select(round =>
+            measurements.Single(m => m.Round == round && m.Candidate == candidate).MibPerSecond
+            / measurements.Single(m => m.Round == round && m.Candidate == reference).MibPerSecond).ToList();
+
+    private static string Verdict(bool met) => met ? "met" : "NOT met";
+
+    private static async Task<List<(ArchiveCandidate Candidate, long Size, MemoryReport Report)>> WriteMemoryTableAsync(
         TextWriter output,
         AzuriteSession azurite,
         Uri warmUpUrl,
         Dictionary<long, Uri> urls,
         List<ArchiveCandidate> candidates,
-        List<ArchiveMeasurement> measurements,
         CancellationToken cancellationToken)
     {
         var sizes = urls.Keys.Order().ToList();
-        output.WriteLine("Memory of one archive in a fresh process (peak managed heap growth / peak working set growth, MiB):");
+        var reports = new List<(ArchiveCandidate, long, MemoryReport)>();
+        output.WriteLine("Memory of one archive in a fresh process after a warm-up (MiB: peak managed heap growth / peak working set growth / allocated):");
         output.WriteLine();
         output.WriteLine($"| configuration | block buffers b × (c + 1) | {string.Join(" | ", sizes.Select(Size))} |");
         output.WriteLine($"|---|---:|{string.Concat(sizes.Select(_ => "---:|"))}");
@@ -236,20 +306,17 @@ public sealed class ArchiveThroughputBenchmark : IBenchmarkCommand
             {
                 await azurite.ReserveAsync(size);
                 var memory = await ArchiveMemoryProbe.MeasureAsync(azurite.ConnectionString, warmUpUrl, urls[size], candidate, cancellationToken);
-                cells.Add(string.Create(CultureInfo.InvariantCulture, $"{Mib(memory.PeakManagedGrowth):F0} / {Mib(memory.PeakWorkingSetGrowth):F0}"));
+                reports.Add((candidate, size, memory));
+                cells.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{Mib(memory.PeakManagedGrowth):F0} / {Mib(memory.PeakWorkingSetGrowth):F0} / {Mib(memory.Allocated):F0}"));
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| archiver {candidate.Shape} | {Mib((long)candidate.BlockSize * (candidate.Concurrency + 1)):F0} | {string.Join(" | ", cells)} |"));
         }
 
-        // The SDK's number comes from the benchmark process (its pooled buffers are warm there); its input, the whole
-        // video in an array, is allocated before sampling and so is not in it.
-        var sdk = sizes.Select(s => measurements.Where(m => m.SizeBytes == s && m.Candidate == ArchiveCandidate.SdkUpload)
-            .Select(m => m.Memory).ToList()).ToList();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| SDK baseline, warm, excluding its in-memory copy of the video | – | {string.Join(" | ", sdk.Select(m => $"{Mib(m.Max(x => x.PeakManagedGrowth)):F0} / {Mib(m.Max(x => x.PeakWorkingSetGrowth)):F0}"))} |"));
         output.WriteLine();
+        return reports;
     }
 
     /// <summary>How many requests of each kind Azurite logged for one blob (its access log is on by default).</summary>

@@ -35,15 +35,36 @@ internal sealed class AzuriteSession(bool onDisk, long byteBudget, Func<BlobServ
         }
 
         await StopAsync();
-        _location = onDisk ? Directory.CreateTempSubdirectory("videopipeline-bench-azurite-") : null;
-        _azurite = await AzuriteInstance.StartAsync(_location?.FullName);
-        Blobs = new BlobServiceClient(_azurite.ConnectionString);
-        Starts++;
+        for (var attempt = 1; ; attempt++)
+        {
+            _location = onDisk ? Directory.CreateTempSubdirectory("videopipeline-bench-azurite-") : null;
+            _azurite = await AzuriteInstance.StartAsync(_location?.FullName);
+            Blobs = new BlobServiceClient(_azurite.ConnectionString);
+            Starts++;
+            try
+            {
+                // A fresh node process serves its first requests slowly (V8 warms up); that must not land in a measured run.
+                await warmUp(Blobs);
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Other work on a shared machine starts servers on free ports too, so a fresh Azurite can lose its
+                // port or die before it has served anything; one more, on other ports, settles which it was.
+                var output = OutputTail();
+                await StopAsync();
+                if (attempt == 2)
+                {
+                    throw new InvalidOperationException($"A fresh Azurite failed its warm-up twice. Its output ends:{Environment.NewLine}{output}", e);
+                }
+            }
+        }
 
-        // A fresh node process serves its first requests slowly (V8 warms up); that must not land in a measured run.
-        await warmUp(Blobs);
         _written = bytes;
     }
+
+    /// <summary>The end of the running Azurite's console output, for failure messages.</summary>
+    public string OutputTail() => _azurite?.Output is { } output ? output[Math.Max(0, output.Length - 2000)..] : "(no Azurite running)";
 
     public ValueTask DisposeAsync() => new(StopAsync());
 

@@ -12,7 +12,7 @@ namespace VideoPipeline.Core.Admission;
 /// <summary>
 /// The request budget every process of a deployment shares, and that survives restarts: per provider, the send times
 /// of its most recent requests in one blob (<c>budget/{provider}</c> in the state container), changed only on the ETag
-/// just read. A request may leave when fewer than <see cref="ProviderOptions.RequestsPerMinute"/> left within the last
+/// just read. A request may leave when fewer than <see cref="ProviderConnectionOptions.RequestsPerMinute"/> left within the last
 /// minute plus <see cref="AdmissionOptions.RequestWindowMargin"/>. That is how providers count ("60 requests per
 /// minute" over any minute), which a token bucket's burst can exceed. Within one process requests queue on a
 /// semaphore, so the blob only sees contention between processes.

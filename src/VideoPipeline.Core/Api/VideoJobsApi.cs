@@ -402,21 +402,6 @@ public sealed class VideoJobsApi(
     }
 
     /// <summary>Reads at most <see cref="MaxRequestBytes"/>; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBytesAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxRequestBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static Task<byte[]?> ReadBytesAsync(Stream body, CancellationToken cancellationToken) =>
+        RequestBody.ReadAsync(body, MaxRequestBytes, cancellationToken);
 }

@@ -6,8 +6,9 @@ public sealed class ArchiveOptions
     public const string SectionName = "Storage:Archive";
 
     /// <summary>
-    /// Bytes per staged block. Memory use is about <c>BlockSizeBytes × (MaxConcurrentBlocks + 1)</c>, and a blob
-    /// holds at most 50,000 blocks, so this also caps the video size (8 MiB → 390 GiB).
+    /// Bytes per staged block. An archive holds <c>MaxConcurrentBlocks + 1</c> block buffers (the uploads and the one
+    /// being filled), so its memory is about <c>BlockSizeBytes × (MaxConcurrentBlocks + 1)</c> whatever the video's
+    /// size; a blob holds at most 50,000 blocks, so this also caps the video size (8 MiB → 390 GiB).
     /// </summary>
     public int BlockSizeBytes { get; set; } = 8 * 1024 * 1024;
 

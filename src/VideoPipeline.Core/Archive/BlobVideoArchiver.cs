@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using Azure;
 using Azure.Storage.Blobs;
@@ -12,7 +11,7 @@ using VideoPipeline.Core.Providers;
 namespace VideoPipeline.Core.Archive;
 
 /// <summary>
-/// Streams a provider's video into a block blob: blocks from pooled buffers upload while the next block downloads,
+/// Streams a provider's video into a block blob: blocks from a fixed set of buffers upload while the next block downloads,
 /// the bytes are verified (length, MP4 boxes) and hashed on the way, and only then is the block list committed,
 /// create-only. A blob of the same job found before or after the upload is the result; another job's is a conflict.
 /// </summary>
@@ -69,27 +68,16 @@ public sealed partial class BlobVideoArchiver(
     {
         await using var source = await OpenAsync(openSource, cancellationToken);
         using var verifier = SourceVerifier.Start(source);
-        await using var stager = new BlockStager(blob, _options.MaxConcurrentBlocks, cancellationToken);
+        await using var stager = new BlockStager(blob, _options.BlockSizeBytes, _options.MaxConcurrentBlocks, cancellationToken);
         using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var blockSize = _options.BlockSizeBytes;
         while (true)
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
-            int length;
-            try
-            {
-                length = await FillAsync(source.Stream, buffer.AsMemory(0, blockSize), verifier, readTimeout, cancellationToken);
-            }
-            catch
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-                throw;
-            }
-
+            var buffer = stager.NextBuffer();
+            var length = await FillAsync(source.Stream, buffer.AsMemory(0, blockSize), verifier, readTimeout, cancellationToken);
             if (length == 0)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
                 break;
             }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Batches;
 
@@ -9,7 +9,7 @@ namespace VideoPipeline.Core.Batches;
 /// "container/name.jsonl"}</c> — reporting every problem with it at once. Items are not validated here: a bad item
 /// is reported in the batch, a bad envelope means the message is not a batch.
 /// </summary>
-internal static partial class BatchDocumentReader
+internal static class BatchDocumentReader
 {
     public const string IdempotencyKeyField = "idempotencyKey";
 
@@ -126,7 +126,7 @@ internal static partial class BatchDocumentReader
     {
         var text = blob.ValueKind == JsonValueKind.String ? blob.GetString()! : "";
         var slash = text.IndexOf('/');
-        if (slash > 0 && ContainerName().IsMatch(text[..slash]) && slash < text.Length - 1)
+        if (slash > 0 && StorageNames.IsValid(text[..slash]) && slash < text.Length - 1)
         {
             return new ItemsBlobReference(text[..slash], text[(slash + 1)..]);
         }
@@ -134,7 +134,4 @@ internal static partial class BatchDocumentReader
         errors.Add("itemsBlob", "Must be \"container/blob-name\" of a JSON-lines blob in the pipeline's storage account.");
         return null;
     }
-
-    [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex ContainerName();
 }

@@ -1,20 +1,21 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Batches;
 
 /// <summary>Reports every invalid <see cref="BatchOptions"/> setting at once, at start-up.</summary>
-internal sealed partial class BatchOptionsValidator : IValidateOptions<BatchOptions>
+internal sealed class BatchOptionsValidator : IValidateOptions<BatchOptions>
 {
+    // The poison queue's name must be valid too, and it is seven characters longer.
+    private const int MaxQueueNameLength = StorageNames.MaxLength - 7;
+
     public ValidateOptionsResult Validate(string? name, BatchOptions options)
     {
         var failures = new List<string>();
 
-        // The poison queue's name must be valid too, and it is seven characters longer.
-        if (!QueueName().IsMatch(options.QueueName ?? ""))
+        if (!StorageNames.IsValid(options.QueueName, MaxQueueNameLength))
         {
-            failures.Add($"{Setting(nameof(BatchOptions.QueueName))} must be 3-56 lower-case letters, digits and single " +
-                         "hyphens, starting and ending with a letter or digit.");
+            failures.Add($"{Setting(nameof(BatchOptions.QueueName))} must be {StorageNames.Rule(MaxQueueNameLength)}.");
         }
 
         if (options.MaxDequeueCount is < 1 or > 100)
@@ -31,7 +32,4 @@ internal sealed partial class BatchOptionsValidator : IValidateOptions<BatchOpti
     }
 
     private static string Setting(string property) => $"{BatchOptions.SectionName}:{property}";
-
-    [GeneratedRegex("^(?=.{3,56}$)[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex QueueName();
 }

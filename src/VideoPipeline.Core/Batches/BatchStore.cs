@@ -4,6 +4,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Api;
 
 namespace VideoPipeline.Core.Batches;
 

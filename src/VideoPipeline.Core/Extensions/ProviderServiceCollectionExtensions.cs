@@ -22,9 +22,10 @@ public static class ProviderServiceCollectionExtensions
     /// from <c>Providers:Resilience</c>.
     /// <para>
     /// Each provider client's handlers, outermost first: the provider's request budget
-    /// (<see cref="ProviderOptions.RequestsPerMinute"/>, an <see cref="IProviderRequestBudget"/>; an in-process token
+    /// (<see cref="ProviderConnectionOptions.RequestsPerMinute"/>, an <see cref="IProviderRequestBudget"/>; an in-process token
     /// bucket unless one is registered already), then retries (GET/DELETE only, never a submit) around a
-    /// per-attempt timeout (<see cref="ProviderOptions.Timeout"/>), then the request metrics of each attempt. Bearer auth from <see cref="ProviderOptions.ApiKey"/>
+    /// per-attempt timeout (<see cref="ProviderConnectionOptions.Timeout"/>), then the request metrics of each attempt.
+    /// Bearer auth from <see cref="ProviderConnectionOptions.ApiKey"/>
     /// is set on the provider clients only; result and input media are fetched by separate clients without it.
     /// </para>
     /// </summary>
@@ -37,7 +38,8 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ProvidersOptions>, DocumentedProviderLimits>());
         services.AddOptions<ProvidersOptions>().Bind(configuration.GetSection(ProvidersOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProvidersOptions>, ProvidersOptionsValidator>());
-        services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.SectionName));
+        services.AddOptions<ProviderResilienceOptions>().Bind(configuration.GetSection(ProviderResilienceOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProviderResilienceOptions>, ProviderResilienceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderRateLimiters>();
         services.TryAddSingleton<IProviderRequestBudget, TokenBucketRequestBudget>();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Security;
+using VideoPipeline.Core.Storage;
 
 namespace VideoPipeline.Core.Jobs;
 
@@ -76,64 +77,57 @@ public sealed partial class JobRequestValidator(
             errors.Add("model", $"Unknown model '{modelId}' for provider '{PipelineJson.EnumName(p)}'. Known: {known}.");
         }
 
+        // The request as given, checked against the model before the model's defaults are filled in. A missing
+        // prompt is already an error; the empty one in its place passes the model's length check.
+        JobRequest? request = null;
         if (model is not null)
         {
-            CheckAgainstModel(model, errors, prompt, duration, aspectRatio, size, resolution, imageUrl,
-                sourceVideoUrl, generateAudio, waitMode, providerOptions);
+            request = new JobRequest
+            {
+                Provider = model.Provider,
+                Model = model.Model,
+                Prompt = prompt ?? "",
+                DurationSeconds = duration,
+                AspectRatio = aspectRatio,
+                Size = size,
+                Resolution = resolution,
+                ImageUrl = imageUrl,
+                SourceVideoUrl = sourceVideoUrl,
+                GenerateAudio = generateAudio,
+                WaitMode = waitMode,
+                Output = output,
+                NotifyUrl = notifyUrl,
+                Metadata = metadata,
+                ProviderOptions = providerOptions,
+            };
+            CheckAgainstModel(model, request, errors);
         }
 
         await CheckUrlAsync("imageUrl", imageUrl, errors, cancellationToken);
         await CheckUrlAsync("sourceVideoUrl", sourceVideoUrl, errors, cancellationToken);
         await CheckUrlAsync("notifyUrl", notifyUrl, errors, cancellationToken);
 
-        if (!errors.IsEmpty || model is null)
+        if (!errors.IsEmpty || model is null || request is null)
         {
             return Invalid(errors);
         }
 
-        var request = new JobRequest
-        {
-            Provider = model.Provider,
-            Model = model.Model,
-            Prompt = prompt!,
-            DurationSeconds = duration ?? model.DefaultDuration,
-            AspectRatio = aspectRatio,
-            Size = size,
-            Resolution = resolution,
-            ImageUrl = imageUrl,
-            SourceVideoUrl = sourceVideoUrl,
-            GenerateAudio = generateAudio,
-            WaitMode = waitMode,
-            Output = output,
-            NotifyUrl = notifyUrl,
-            Metadata = metadata,
-            ProviderOptions = providerOptions,
-        };
+        request = request with { DurationSeconds = duration ?? model.DefaultDuration };
         return new JobRequestValidation(request, model, new Dictionary<string, string[]>());
     }
 
-    private void CheckAgainstModel(
-        ModelDefinition model,
-        FieldErrors errors,
-        string? prompt,
-        int? duration,
-        string? aspectRatio,
-        string? size,
-        string? resolution,
-        string? imageUrl,
-        string? sourceVideoUrl,
-        bool? generateAudio,
-        WaitMode waitMode,
-        JsonObject? providerOptions)
+    private void CheckAgainstModel(ModelDefinition model, JobRequest request, FieldErrors errors)
     {
         var name = $"'{model.Model}' ({PipelineJson.EnumName(model.Provider)})";
+        var (prompt, aspectRatio, size, resolution, imageUrl, sourceVideoUrl) =
+            (request.Prompt, request.AspectRatio, request.Size, request.Resolution, request.ImageUrl, request.SourceVideoUrl);
 
-        if (prompt is not null && prompt.Length > model.MaxPromptLength)
+        if (prompt.Length > model.MaxPromptLength)
         {
             errors.Add("prompt", $"Must be at most {model.MaxPromptLength} characters for {name}.");
         }
 
-        if (duration is { } seconds)
+        if (request.DurationSeconds is { } seconds)
         {
             if (model.DurationRange is var (min, max))
             {
@@ -188,17 +182,17 @@ public sealed partial class JobRequestValidator(
             errors.Add("sourceVideoUrl", $"Required by {name}: it extends an existing video.");
         }
 
-        if (generateAudio is not null && !model.SupportsGenerateAudio)
+        if (request.GenerateAudio is not null && !model.SupportsGenerateAudio)
         {
             errors.Add("generateAudio", $"Not supported by {name}.");
         }
 
-        if (waitMode == WaitMode.Callback && callbacks.WhyUnavailable(model) is { } unavailable)
+        if (request.WaitMode == WaitMode.Callback && callbacks.WhyUnavailable(model) is { } unavailable)
         {
             errors.Add("waitMode", $"{unavailable} Use poll or auto.");
         }
 
-        if (providerOptions is not null)
+        if (request.ProviderOptions is { } providerOptions)
         {
             CheckProviderOptions(model, providerOptions, errors, name);
         }
@@ -315,10 +309,9 @@ public sealed partial class JobRequestValidator(
 
         var container = reader.String("container");
         var blobName = reader.String("blobName");
-        if (container is not null && !ContainerName().IsMatch(container))
+        if (container is not null && !StorageNames.IsValid(container))
         {
-            errors.Add("output.container",
-                "Must be 3-63 characters of lower-case letters, digits and single hyphens, starting and ending with a letter or digit.");
+            errors.Add("output.container", $"Must be {StorageNames.Rule()}.");
         }
 
         if (blobName is not null && BlobNameError(blobName) is { } error)
@@ -409,9 +402,6 @@ public sealed partial class JobRequestValidator(
     }
 
     private static JobRequestValidation Invalid(FieldErrors errors) => new(null, null, errors.ToDictionary());
-
-    [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex ContainerName();
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,63}$")]
     private static partial Regex MetadataKey();

@@ -3,7 +3,7 @@ using VideoPipeline.Core.Jobs;
 namespace VideoPipeline.Core.Providers;
 
 /// <summary>
-/// A provider's request budget (<see cref="ProviderOptions.RequestsPerMinute"/>), taken once for every request to the
+/// A provider's request budget (<see cref="ProviderConnectionOptions.RequestsPerMinute"/>), taken once for every request to the
 /// provider's API — submits, status polls, cancels and deletes alike. <c>AddVideoProviders</c> registers an
 /// in-process token bucket; <c>AddVideoPipelineCore</c> replaces it with a budget in Blob Storage that every process
 /// of the deployment shares.

@@ -6,7 +6,7 @@ namespace VideoPipeline.Core.Providers;
 
 /// <summary>
 /// One client-side token bucket per provider, shared by every HTTP handler instance (the factory recycles
-/// handlers; the budget must survive that). Built from <see cref="ProviderOptions.RequestsPerMinute"/>; 0 = unlimited.
+/// handlers; the budget must survive that). Built from <see cref="ProviderConnectionOptions.RequestsPerMinute"/>; 0 = unlimited.
 /// </summary>
 internal sealed class ProviderRateLimiters(IOptions<ProvidersOptions> options) : IDisposable
 {

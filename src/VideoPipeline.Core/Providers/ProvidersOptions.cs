@@ -5,9 +5,9 @@ public sealed class ProvidersOptions
 {
     public const string SectionName = "Providers";
 
-    public ProviderOptions FoxApi { get; set; } = new();
+    public ProviderConnectionOptions FoxApi { get; set; } = new();
 
-    public ProviderOptions OpenAi { get; set; } = new();
+    public ProviderConnectionOptions OpenAi { get; set; } = new();
 
-    public ProviderOptions Apixo { get; set; } = new();
+    public ProviderConnectionOptions Apixo { get; set; } = new();
 }

@@ -5,7 +5,7 @@ namespace VideoPipeline.Core.Providers;
 internal static class ProvidersOptionsExtensions
 {
     /// <summary>The connection settings of one provider.</summary>
-    public static ProviderOptions For(this ProvidersOptions options, ProviderName provider) => provider switch
+    public static ProviderConnectionOptions For(this ProvidersOptions options, ProviderName provider) => provider switch
     {
         ProviderName.FoxApi => options.FoxApi,
         ProviderName.OpenAi => options.OpenAi,

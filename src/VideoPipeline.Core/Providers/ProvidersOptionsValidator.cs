@@ -15,12 +15,12 @@ internal sealed class ProvidersOptionsValidator : IValidateOptions<ProvidersOpti
             var section = $"{ProvidersOptions.SectionName}:{provider}";
             if (settings.RequestsPerMinute < 0)
             {
-                failures.Add($"{section}:{nameof(ProviderOptions.RequestsPerMinute)} must be 0 (unlimited) or more.");
+                failures.Add($"{section}:{nameof(ProviderConnectionOptions.RequestsPerMinute)} must be 0 (unlimited) or more.");
             }
 
             if (settings.MaxConcurrentTasks < 0)
             {
-                failures.Add($"{section}:{nameof(ProviderOptions.MaxConcurrentTasks)} must be 0 (unlimited) or more.");
+                failures.Add($"{section}:{nameof(ProviderConnectionOptions.MaxConcurrentTasks)} must be 0 (unlimited) or more.");
             }
         }
 

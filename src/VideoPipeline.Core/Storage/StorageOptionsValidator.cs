@@ -32,9 +32,9 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             }
         }
 
-        if (string.IsNullOrWhiteSpace(options.VideosContainer))
+        if (!StorageNames.IsValid(options.VideosContainer))
         {
-            failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.VideosContainer)} must not be empty.");
+            failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.VideosContainer)} must be {StorageNames.Rule()}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -22,14 +22,10 @@ public static class AzureStorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<DurableTaskEngineOptions>()
-            .Bind(configuration.GetSection(DurableTaskEngineOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<TaskHubStorageOptions>()
-            .Bind(configuration.GetSection(TaskHubStorageOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<DurableTaskEngineOptions>().Bind(configuration.GetSection(DurableTaskEngineOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DurableTaskEngineOptions>, DurableTaskEngineOptionsValidator>());
+        services.AddOptions<TaskHubStorageOptions>().Bind(configuration.GetSection(TaskHubStorageOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskHubStorageOptions>, TaskHubStorageOptionsValidator>());
 
         services.TryAddSingleton(provider => new AzureStorageOrchestrationService(CreateSettings(
             provider.GetRequiredService<IOptions<DurableTaskEngineOptions>>().Value,

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace VideoPipeline.Engine;
 
 /// <summary>
@@ -16,24 +14,18 @@ public sealed class DurableTaskEngineOptions
     /// <c>{hub}-largemessages</c>). Azure Storage's naming rules allow 3 to 45 letters and digits, starting with a letter.
     /// Every process sharing a hub must use the same name and <see cref="PartitionCount"/>.
     /// </summary>
-    [Required]
-    [RegularExpression(
-        "^[A-Za-z][A-Za-z0-9]{2,44}$",
-        ErrorMessage = "DurableTask:TaskHubName must be 3 to 45 letters and digits, starting with a letter (Azure Storage naming rules).")]
     public string TaskHubName { get; set; } = "VideoPipeline";
 
     /// <summary>
     /// The number of control queues (<c>host.json</c>'s <c>partitionCount</c>, 4): at most this many processes run
     /// orchestrations at once, each owning some partitions. Fixed when the hub is created; a new count needs a new hub.
     /// </summary>
-    [Range(1, 16)]
     public int PartitionCount { get; set; } = 4;
 
     /// <summary>
     /// The longest an idle worker waits between polls of its queues. Azure's default is 30 s; 1 s keeps the pick-up of
     /// new jobs, events and timers that come from another process (or after an idle spell) near one second.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.1", "00:10:00")]
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
@@ -41,14 +33,12 @@ public sealed class DurableTaskEngineOptions
     /// works; when a worker dies, its messages come back after this long. Azure's default of 5 minutes would delay every
     /// recovery by 5 minutes; 60 s recovers within a minute and leaves ample room for renewals (every few seconds).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:15", "7.00:00:00")]
     public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// The same for activity messages (<c>{hub}-workitems</c>): an activity whose worker died runs again after this long
     /// (activities run at least once). 60 s rather than Azure's 5 minutes, for the same reason.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:15", "7.00:00:00")]
     public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
@@ -57,15 +47,12 @@ public sealed class DurableTaskEngineOptions
     /// processes sharing the hub. The default, the machine name, does both for one process per machine; set it when
     /// running several on one machine, or in containers whose host name changes on every start.
     /// </summary>
-    [Required(AllowEmptyStrings = false)]
     public string WorkerId { get; set; } = Environment.MachineName;
 
     /// <summary>Activities this process runs at once (<c>host.json</c>'s <c>maxConcurrentActivityFunctions</c>, 10).</summary>
-    [Range(1, 1000)]
     public int MaxConcurrentActivities { get; set; } = 10;
 
     /// <summary>Orchestration episodes this process runs at once (<c>host.json</c>'s <c>maxConcurrentOrchestratorFunctions</c>, 10).</summary>
-    [Range(1, 1000)]
     public int MaxConcurrentOrchestrations { get; set; } = 10;
 
     /// <summary>

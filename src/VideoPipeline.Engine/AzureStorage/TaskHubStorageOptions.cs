@@ -1,13 +1,13 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace VideoPipeline.Engine;
 
 /// <summary>
 /// The storage account holding the task hub, bound from the same <c>Storage</c> section as the rest of the pipeline:
 /// either <see cref="ConnectionString"/> (Azurite, or an account key) or the blob, queue and table service URIs,
-/// signing in with <c>DefaultAzureCredential</c>.
+/// signing in with <c>DefaultAzureCredential</c>. The engine reads the section itself rather than Core's storage
+/// options because it knows nothing of videos (Core depends on it, not the reverse), and its rule differs: the task
+/// hub needs the table service too, which Core does not use.
 /// </summary>
-public sealed class TaskHubStorageOptions : IValidatableObject
+public sealed class TaskHubStorageOptions
 {
     public const string SectionName = "Storage";
 
@@ -25,33 +25,4 @@ public sealed class TaskHubStorageOptions : IValidatableObject
 
     /// <summary>The client id of a user-assigned managed identity; the system-assigned one (or a developer login) otherwise.</summary>
     public string? ManagedIdentityClientId { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        var serviceUris = new (string Name, Uri? Uri)[]
-        {
-            (nameof(BlobServiceUri), BlobServiceUri),
-            (nameof(QueueServiceUri), QueueServiceUri),
-            (nameof(TableServiceUri), TableServiceUri),
-        };
-        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
-        var hasServiceUri = serviceUris.Any(s => s.Uri is not null);
-
-        if (hasConnectionString == hasServiceUri)
-        {
-            yield return new ValidationResult(
-                $"The task hub needs either {SectionName}:{nameof(ConnectionString)} (e.g. UseDevelopmentStorage=true) or " +
-                $"{SectionName}:{nameof(BlobServiceUri)}, {nameof(QueueServiceUri)} and {nameof(TableServiceUri)}, not both.",
-                [nameof(ConnectionString)]);
-            yield break;
-        }
-
-        foreach (var (name, uri) in hasServiceUri ? serviceUris : [])
-        {
-            if (uri is not { IsAbsoluteUri: true } || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-            {
-                yield return new ValidationResult($"{SectionName}:{name} must be an absolute http(s) URI.", [name]);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Providers;
@@ -25,7 +26,8 @@ public static class LocalHostBuilderExtensions
 
         var configuration = builder.Configuration;
         var services = builder.Services;
-        services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName));
+        services.AddOptions<LocalHostOptions>().Bind(configuration.GetSection(LocalHostOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LocalHostOptions>, LocalHostOptionsValidator>());
         services.AddVideoPipelineCore(configuration);
         services.AddPipelineStorage(configuration);
         services.AddVideoProviders(configuration);
@@ -37,10 +39,8 @@ public static class LocalHostBuilderExtensions
             .UseOrchestrationService());
         services.AddDurableTaskClient(client => client.UseOrchestrationService());
 
-        services.AddOptions<BatchQueueListenerOptions>()
-            .Bind(configuration.GetSection(BatchQueueListenerOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<BatchQueueListenerOptions>().Bind(configuration.GetSection(BatchQueueListenerOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchQueueListenerOptions>, BatchQueueListenerOptionsValidator>());
         services.AddHostedService<BatchQueueListener>();
         return builder.AddLocalTelemetry();
     }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace VideoPipeline.Local.Queues;
 
 /// <summary>
@@ -12,25 +10,20 @@ public sealed class BatchQueueListenerOptions
     public const string SectionName = "Batches:Listener";
 
     /// <summary>Messages received, and taken in in parallel, per poll (the queue service gives at most 32).</summary>
-    [Range(1, 32)]
     public int BatchSize { get; set; } = 16;
 
     /// <summary>How long a message that could not be taken in stays invisible before its next delivery (Functions' default: 0).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
 
     /// <summary>
     /// How long a received message stays invisible while it is taken in. If the host dies meanwhile, it is delivered
     /// again after this (with a higher dequeue count), and the intake picks up where it stopped.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan ProcessingVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The first wait after finding the queue empty; it doubles up to <see cref="MaxPollingInterval"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan MinPollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The longest wait between two polls of an empty queue (Functions' default is one minute).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -9,7 +9,8 @@ using VideoPipeline.Core.Tests.Jobs;
 using VideoPipeline.Core.Tests.Providers.Infrastructure;
 using VideoPipeline.Core.Workflow;
 using VideoPipeline.Testing;
-using static VideoPipeline.Core.Tests.Providers.Infrastructure.ScriptedHttpServer;
+using VideoPipeline.Testing.Http;
+using static VideoPipeline.Testing.Http.ScriptedHttpServer;
 
 namespace VideoPipeline.Core.Tests.Activities;
 

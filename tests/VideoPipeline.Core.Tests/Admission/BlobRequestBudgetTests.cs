@@ -16,7 +16,7 @@ public class BlobRequestBudgetTests(AzuriteFixture azurite) : IClassFixture<Azur
     private BlobRequestBudget Budget(int requestsPerMinute, TimeSpan? maxWait = null) => new(
         new BlobServiceClient(azurite.ConnectionString),
         Options.Create(new PipelineOptions { StateContainer = _container }),
-        Options.Create(new ProvidersOptions { Apixo = new ProviderOptions { RequestsPerMinute = requestsPerMinute } }),
+        Options.Create(new ProvidersOptions { Apixo = new ProviderConnectionOptions { RequestsPerMinute = requestsPerMinute } }),
         Options.Create(new AdmissionOptions { RequestWindowMargin = TimeSpan.Zero, MaxRequestWait = maxWait ?? TimeSpan.Zero }),
         _time,
         NullLogger<BlobRequestBudget>.Instance);

@@ -2,7 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Tests.Providers.Infrastructure;
-using static VideoPipeline.Core.Tests.Providers.Infrastructure.ScriptedHttpServer;
+using VideoPipeline.Testing.Http;
+using static VideoPipeline.Testing.Http.ScriptedHttpServer;
 
 namespace VideoPipeline.Core.Tests.Admission;
 

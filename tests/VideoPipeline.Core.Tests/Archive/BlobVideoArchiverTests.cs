@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Core;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
@@ -60,6 +62,39 @@ public class BlobVideoArchiverTests(AzuriteFixture azurite, VideoSourceServer so
         Assert.Equal(new long[] { 8 * MiB, 8 * MiB, 4 * MiB }, blocks.CommittedBlocks.Select(block => block.SizeLong));
         Assert.Equal(video.Length, result.Bytes);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(video)), result.Sha256);
+        Assert.Equal(video, await DownloadAsync(BlobOf(request)));
+    }
+
+    [Theory]
+    [InlineData(StorageChecksumAlgorithm.None)]
+    [InlineData(StorageChecksumAlgorithm.Auto)]
+    [InlineData(StorageChecksumAlgorithm.StorageCrc64)]
+    public async Task ArchiveAsync_WhateverTheClientsUploadValidation_StagesEveryBlockWithItsMd5(StorageChecksumAlgorithm clientDefault)
+    {
+        // Auto and CRC64 would send structured-message bodies, which Azurite stores as they are (framing included).
+        var recorder = new PutBlockRecorder();
+        var clientOptions = new BlobClientOptions();
+        clientOptions.TransferValidation.Upload.ChecksumAlgorithm = clientDefault;
+        clientOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+        var blobService = new BlobServiceClient(azurite.ConnectionString, clientOptions);
+        var archiver = new BlobVideoArchiver(blobService, Options.Create(new ArchiveOptions()), NullLogger<BlobVideoArchiver>.Instance);
+        var request = NewRequest();
+        var video = Mp4Samples.SampleOfLength(20 * MiB);
+
+        await archiver.ArchiveAsync(request, source.Serve(video));
+
+        BlockList blocks = await BlobOf(request).GetBlockListAsync(BlockListTypes.Committed);
+        var offset = 0;
+        foreach (var block in blocks.CommittedBlocks)
+        {
+            var sent = Assert.Single(recorder.Blocks, put => put.BlockId == block.Name);
+            Assert.False(sent.StructuredBody);
+            Assert.Equal(Convert.ToBase64String(MD5.HashData(video.AsSpan(offset, (int)block.SizeLong))), sent.ContentMd5);
+            offset += (int)block.SizeLong;
+        }
+
+        Assert.Equal(3, recorder.Blocks.Count);
+        Assert.Equal(video.Length, offset);
         Assert.Equal(video, await DownloadAsync(BlobOf(request)));
     }
 

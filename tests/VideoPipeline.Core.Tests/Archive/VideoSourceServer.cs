@@ -1,13 +1,6 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Testing.Http;
 
 namespace VideoPipeline.Core.Tests.Archive;
 
@@ -17,32 +10,25 @@ namespace VideoPipeline.Core.Tests.Archive;
 /// </summary>
 public sealed class VideoSourceServer : IAsyncLifetime
 {
-    private readonly ConcurrentDictionary<string, Source> _sources = new();
-    private WebApplication? _app;
+    private ScriptedHttpServer? _server;
     private HttpClient? _client;
+
+    private ScriptedHttpServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
 
     private HttpClient Client => _client ?? throw new InvalidOperationException("The server has not started.");
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Map("/{**path}", ServeAsync);
-        await _app.StartAsync();
-
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single();
-        _client = new HttpClient { BaseAddress = new Uri(address) };
+        _server = await ScriptedHttpServer.StartAsync();
+        _client = new HttpClient { BaseAddress = _server.BaseUrl };
     }
 
     public async Task DisposeAsync()
     {
         _client?.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
@@ -54,7 +40,7 @@ public sealed class VideoSourceServer : IAsyncLifetime
         byte[] body, string contentType = "video/mp4", int? dropAfter = null, int status = StatusCodes.Status200OK)
     {
         var path = $"/results/{Guid.NewGuid():N}.mp4";
-        _sources[path] = new Source(body, contentType, dropAfter, status);
+        Server.On("GET", path, context => ServeAsync(context, body, contentType, dropAfter, status));
         return cancellationToken => OpenAsync(path, cancellationToken);
     }
 
@@ -76,24 +62,16 @@ public sealed class VideoSourceServer : IAsyncLifetime
         }
     }
 
-    private async Task ServeAsync(HttpContext context)
+    private static async Task ServeAsync(HttpContext context, byte[] body, string contentType, int? dropAfter, int status)
     {
-        if (!_sources.TryGetValue(context.Request.Path.Value ?? "", out var source))
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return;
-        }
-
-        context.Response.StatusCode = source.Status;
-        context.Response.ContentType = source.ContentType;
-        context.Response.ContentLength = source.Body.Length;
-        await context.Response.Body.WriteAsync(source.Body.AsMemory(0, source.DropAfter ?? source.Body.Length));
-        if (source.DropAfter is not null)
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body.AsMemory(0, dropAfter ?? body.Length));
+        if (dropAfter is not null)
         {
             await context.Response.Body.FlushAsync();
             context.Abort();
         }
     }
-
-    private sealed record Source(byte[] Body, string ContentType, int? DropAfter, int Status);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Security;

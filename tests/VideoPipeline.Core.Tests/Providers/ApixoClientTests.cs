@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Tests.Providers.Infrastructure;
-using static VideoPipeline.Core.Tests.Providers.Infrastructure.ScriptedHttpServer;
+using VideoPipeline.Testing.Http;
+using static VideoPipeline.Testing.Http.ScriptedHttpServer;
 
 namespace VideoPipeline.Core.Tests.Providers;
 
@@ -11,38 +12,24 @@ namespace VideoPipeline.Core.Tests.Providers;
 /// APIXO. Its generateTask document lists fields but gives no literal JSON example, so the expected bodies are written
 /// from that field list: <c>{request_type, callback_url, provider, input:{mode, prompt, duration, size | resolution, image_urls}}</c>.
 /// </summary>
-public sealed class ApixoClientTests : IAsyncLifetime
+public sealed class ApixoClientTests : ScriptedProviderTests
 {
     private const string SubmitPath = "/api/v1/generateTask/sora-2-pro";
     private const string StatusPath = "/api/v1/statusTask/sora-2-pro";
     private const string Created = """{"code":200,"message":"success","data":{"taskId":"task_abc123"}}""";
-    private ScriptedHttpServer _server = null!;
-    private ProviderTestHost _host = null!;
 
-    private IVideoProviderClient Client => _host.Client(ProviderName.Apixo);
-
-    public async Task InitializeAsync()
-    {
-        _server = await StartAsync();
-        _host = ProviderTestHost.Create(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    private IVideoProviderClient Client => Host.Client(ProviderName.Apixo);
 
     [Fact]
     public async Task SubmitAsync_TextToVideo_SendsTheDocumentedAsyncBody()
     {
-        _server.On("POST", SubmitPath, Json(200, Created));
+        Server.On("POST", SubmitPath, Json(200, Created));
         var submission = Submissions.For(
             ProviderName.Apixo, "sora-2-pro", Submissions.Prompt("A cat") with { Size = "720x1280", DurationSeconds = 8, Resolution = "1080p" });
 
         var task = await Client.SubmitAsync(submission);
 
-        var sent = Assert.Single(_server.RequestsTo("POST", SubmitPath));
+        var sent = Assert.Single(Server.RequestsTo("POST", SubmitPath));
         JsonAssert.Equivalent(
             JsonNode.Parse("""
                 {"request_type":"async","provider":"official",
@@ -57,7 +44,7 @@ public sealed class ApixoClientTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_ImageToVideoWithCallback_SendsResolutionAndImageButNoSize()
     {
-        _server.On("POST", SubmitPath, Json(200, Created));
+        Server.On("POST", SubmitPath, Json(200, Created));
         var submission = Submissions.For(
             ProviderName.Apixo,
             "sora-2-pro",
@@ -73,25 +60,25 @@ public sealed class ApixoClientTests : IAsyncLifetime
                  "input":{"mode":"image-to-video","prompt":"Animate it","duration":4,"resolution":"720p",
                           "image_urls":["https://example.com/a.png"]}}
                 """),
-            Assert.Single(_server.RequestsTo("POST", SubmitPath)).Json());
+            Assert.Single(Server.RequestsTo("POST", SubmitPath)).Json());
     }
 
     [Fact]
     public async Task SubmitAsync_ProviderOption_OverridesTheRouting()
     {
-        _server.On("POST", SubmitPath, Json(200, Created));
+        Server.On("POST", SubmitPath, Json(200, Created));
         var submission = Submissions.For(
             ProviderName.Apixo, "sora-2-pro", Submissions.Prompt("p") with { ProviderOptions = new JsonObject { ["provider"] = "official-eu" } });
 
         await Client.SubmitAsync(submission);
 
-        Assert.Equal("official-eu", (string?)Assert.Single(_server.RequestsTo("POST", SubmitPath)).Json()!["provider"]);
+        Assert.Equal("official-eu", (string?)Assert.Single(Server.RequestsTo("POST", SubmitPath)).Json()!["provider"]);
     }
 
     [Fact]
     public async Task GetStatusAsync_Success_ParsesResultJsonStringTwice()
     {
-        _server.On("GET", StatusPath, Json(200, """
+        Server.On("GET", StatusPath, Json(200, """
             {"code":200,"message":"success","data":{"taskId":"task_abc123","state":"success",
              "resultJson":"{\"resultUrls\":[\"https://cdn.apixo.example/v.mp4\"]}",
              "failCode":null,"failMsg":null,"createTime":1757165031000,"completeTime":1757165211000,"costTime":180000}}
@@ -99,7 +86,7 @@ public sealed class ApixoClientTests : IAsyncLifetime
 
         var task = await Client.GetStatusAsync("sora-2-pro", "task_abc123");
 
-        var sent = Assert.Single(_server.Requests);
+        var sent = Assert.Single(Server.Requests);
         Assert.Equal("?taskId=task_abc123", sent.Query);
         Assert.Equal(ProviderTaskStatus.Succeeded, task.Status);
         Assert.Equal("success", task.RawStatus);
@@ -162,7 +149,7 @@ public sealed class ApixoClientTests : IAsyncLifetime
     [Fact]
     public async Task GetStatusAsync_Http401Envelope_IsUnauthorizedWithTheProviderMessage()
     {
-        _server.On("GET", StatusPath, Json(401, """{"code":401,"message":"Invalid or missing API key"}"""));
+        Server.On("GET", StatusPath, Json(401, """{"code":401,"message":"Invalid or missing API key"}"""));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Client.GetStatusAsync("sora-2-pro", "t"));
 
@@ -177,7 +164,7 @@ public sealed class ApixoClientTests : IAsyncLifetime
     [InlineData(400, ErrorCodes.InvalidInput, false)]
     public async Task SubmitAsync_ErrorCodeInsideHttp200Envelope_MapsLikeTheHttpStatus(int code, string expected, bool transient)
     {
-        _server.On("POST", SubmitPath, Json(200, $$"""{"code":{{code}},"message":"envelope error"}"""));
+        Server.On("POST", SubmitPath, Json(200, $$"""{"code":{{code}},"message":"envelope error"}"""));
 
         var error = await Assert.ThrowsAsync<ProviderException>(
             () => Client.SubmitAsync(Submissions.For(ProviderName.Apixo, "sora-2-pro", Submissions.Prompt("p"))));
@@ -190,8 +177,8 @@ public sealed class ApixoClientTests : IAsyncLifetime
     [Fact]
     public async Task OpenResultAsync_ResultUrl_StreamsWithoutAuthorizationHeader()
     {
-        _server.On("GET", "/cdn/v.mp4", Bytes(200, "video/mp4", [1, 2, 3, 4]));
-        var task = new ProviderTask("t", ProviderTaskStatus.Succeeded, "success", ResultUrls: [_server.Url("cdn/v.mp4")]);
+        Server.On("GET", "/cdn/v.mp4", Bytes(200, "video/mp4", [1, 2, 3, 4]));
+        var task = new ProviderTask("t", ProviderTaskStatus.Succeeded, "success", ResultUrls: [Server.Url("cdn/v.mp4")]);
 
         await using (var content = await Client.OpenResultAsync(task))
         {
@@ -200,7 +187,7 @@ public sealed class ApixoClientTests : IAsyncLifetime
             Assert.Equal(new byte[] { 1, 2, 3, 4 }, copy.ToArray());
         }
 
-        Assert.Null(Assert.Single(_server.Requests).Header("Authorization"));
+        Assert.Null(Assert.Single(Server.Requests).Header("Authorization"));
     }
 
     [Fact]
@@ -208,7 +195,7 @@ public sealed class ApixoClientTests : IAsyncLifetime
     {
         Assert.False(await Client.CancelAsync("sora-2-pro", "t"));
         Assert.False(await Client.DeleteAsync("sora-2-pro", "t"));
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     private ProviderTask Parse(string json) => Client.ParseCallback(Encoding.UTF8.GetBytes(json));

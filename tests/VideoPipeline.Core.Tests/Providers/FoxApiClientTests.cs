@@ -3,35 +3,22 @@ using System.Text.Json.Nodes;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Tests.Providers.Infrastructure;
-using static VideoPipeline.Core.Tests.Providers.Infrastructure.ScriptedHttpServer;
+using VideoPipeline.Testing.Http;
+using static VideoPipeline.Testing.Http.ScriptedHttpServer;
 
 namespace VideoPipeline.Core.Tests.Providers;
 
-public sealed class FoxApiClientTests : IAsyncLifetime
+public sealed class FoxApiClientTests : ScriptedProviderTests
 {
     private const string SubmitPath = "/v1/videos/generations";
-    private ScriptedHttpServer _server = null!;
-    private ProviderTestHost _host = null!;
 
-    private IVideoProviderClient Client => _host.Client(ProviderName.FoxApi);
-
-    public async Task InitializeAsync()
-    {
-        _server = await StartAsync();
-        _host = ProviderTestHost.Create(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    private IVideoProviderClient Client => Host.Client(ProviderName.FoxApi);
 
     [Fact]
     public async Task SubmitAsync_Seed000PreviewExample_SendsTheSeedBodyAndParsesTheSeedAnswer()
     {
         var seed = SeedDocument.Load("000");
-        _server.On("POST", SubmitPath, Json(200, seed.ResponseJson()));
+        Server.On("POST", SubmitPath, Json(200, seed.ResponseJson()));
         var submission = Submissions.For(
             ProviderName.FoxApi,
             "sora-2-preview",
@@ -46,7 +33,7 @@ public sealed class FoxApiClientTests : IAsyncLifetime
 
         var task = await Client.SubmitAsync(submission);
 
-        var sent = Assert.Single(_server.RequestsTo("POST", SubmitPath));
+        var sent = Assert.Single(Server.RequestsTo("POST", SubmitPath));
         JsonAssert.Equivalent(seed.RequestJson(), sent.Json());
         Assert.Equal("task-unified-1757165031-uyujaw3d", task.TaskId);
         Assert.Equal(ProviderTaskStatus.Pending, task.Status);
@@ -61,7 +48,7 @@ public sealed class FoxApiClientTests : IAsyncLifetime
     public async Task SubmitAsync_Seed001Sora2Example_SendsTheSeedBodyAndParsesTheSeedAnswer()
     {
         var seed = SeedDocument.Load("001");
-        _server.On("POST", SubmitPath, Json(200, seed.ResponseJson()));
+        Server.On("POST", SubmitPath, Json(200, seed.ResponseJson()));
         var submission = Submissions.For(
             ProviderName.FoxApi,
             "sora-2",
@@ -69,7 +56,7 @@ public sealed class FoxApiClientTests : IAsyncLifetime
 
         var task = await Client.SubmitAsync(submission);
 
-        JsonAssert.Equivalent(seed.RequestJson(), Assert.Single(_server.RequestsTo("POST", SubmitPath)).Json());
+        JsonAssert.Equivalent(seed.RequestJson(), Assert.Single(Server.RequestsTo("POST", SubmitPath)).Json());
         Assert.Equal("task-unified-1757165031-uyujaw3d", task.TaskId);
         Assert.Equal(ProviderTaskStatus.Pending, task.Status);
         Assert.Equal(TimeSpan.FromSeconds(45), task.EstimatedTime);
@@ -79,7 +66,7 @@ public sealed class FoxApiClientTests : IAsyncLifetime
     public async Task SubmitAsync_Seed004VeoExtendExample_SendsTheSeedBodyAndParsesTheSeedAnswer()
     {
         var seed = SeedDocument.Load("004");
-        _server.On("POST", SubmitPath, Json(200, seed.ResponseJson()));
+        Server.On("POST", SubmitPath, Json(200, seed.ResponseJson()));
         var submission = Submissions.For(
             ProviderName.FoxApi,
             "veo-3.1-extend",
@@ -92,14 +79,14 @@ public sealed class FoxApiClientTests : IAsyncLifetime
 
         var task = await Client.SubmitAsync(submission);
 
-        JsonAssert.Equivalent(seed.RequestJson(), Assert.Single(_server.RequestsTo("POST", SubmitPath)).Json());
+        JsonAssert.Equivalent(seed.RequestJson(), Assert.Single(Server.RequestsTo("POST", SubmitPath)).Json());
         Assert.Equal(ProviderTaskStatus.Pending, task.Status);
     }
 
     [Fact]
     public async Task SubmitAsync_SoraProWithEveryField_SendsDocumentedWireNames()
     {
-        _server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending","progress":0}"""));
+        Server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending","progress":0}"""));
         var submission = Submissions.For(
             ProviderName.FoxApi,
             "sora-2-pro",
@@ -135,27 +122,27 @@ public sealed class FoxApiClientTests : IAsyncLifetime
                   "callback_url": "https://pipeline.example/api/callbacks/foxapi/job-1?token=abc"
                 }
                 """),
-            Assert.Single(_server.RequestsTo("POST", SubmitPath)).Json());
+            Assert.Single(Server.RequestsTo("POST", SubmitPath)).Json());
     }
 
     [Fact]
     public async Task SubmitAsync_NoDurationGiven_SendsTheModelDefault()
     {
-        _server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
+        Server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
 
         await Client.SubmitAsync(Submissions.For(ProviderName.FoxApi, "sora-2", Submissions.Prompt("p")));
 
-        Assert.Equal(4, (int)Assert.Single(_server.RequestsTo("POST", SubmitPath)).Json()!["duration"]!);
+        Assert.Equal(4, (int)Assert.Single(Server.RequestsTo("POST", SubmitPath)).Json()!["duration"]!);
     }
 
     [Fact]
     public async Task SubmitAsync_AnyModel_SendsBearerKeyAndJson()
     {
-        _server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
+        Server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
 
         await Client.SubmitAsync(Submissions.For(ProviderName.FoxApi, "sora-2", Submissions.Prompt("p")));
 
-        var sent = Assert.Single(_server.Requests);
+        var sent = Assert.Single(Server.Requests);
         Assert.Equal("Bearer " + ProviderTestHost.FoxApiKey, sent.Header("Authorization"));
         Assert.Equal("application/json", sent.Header("Content-Type"));
     }
@@ -169,13 +156,13 @@ public sealed class FoxApiClientTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ProviderException>(() => Client.SubmitAsync(submission));
 
         Assert.Equal(ErrorCodes.InvalidInput, error.Code);
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task GetStatusAsync_CompletedTask_ReadsResultsFromTheTaskEndpoint()
     {
-        _server.On("GET", "/v1/tasks/task-unified-1", Json(200, """
+        Server.On("GET", "/v1/tasks/task-unified-1", Json(200, """
             {"id":"task-unified-1","object":"video.generation.task","type":"video","model":"sora-2","status":"completed",
              "progress":100,"created":1757165031,"results":["https://cdn.example/v.mp4"],"error":null,"usage":{}}
             """));
@@ -186,7 +173,7 @@ public sealed class FoxApiClientTests : IAsyncLifetime
         Assert.Equal("completed", task.RawStatus);
         Assert.Equal(100, task.Progress);
         Assert.Equal([new Uri("https://cdn.example/v.mp4")], task.ResultUrls);
-        Assert.Equal("Bearer " + ProviderTestHost.FoxApiKey, Assert.Single(_server.Requests).Header("Authorization"));
+        Assert.Equal("Bearer " + ProviderTestHost.FoxApiKey, Assert.Single(Server.Requests).Header("Authorization"));
     }
 
     [Fact]
@@ -194,15 +181,15 @@ public sealed class FoxApiClientTests : IAsyncLifetime
     {
         Assert.False(await Client.CancelAsync("sora-2", "task-1"));
         Assert.False(await Client.DeleteAsync("sora-2", "task-1"));
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task OpenResultAsync_PublicResultUrl_StreamsWithoutAuthorizationHeader()
     {
         var video = Encoding.ASCII.GetBytes("....ftypisom fake video bytes");
-        _server.On("GET", "/files/result.mp4", Bytes(200, "video/mp4", video));
-        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [_server.Url("files/result.mp4?sig=abc")]);
+        Server.On("GET", "/files/result.mp4", Bytes(200, "video/mp4", video));
+        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [Server.Url("files/result.mp4?sig=abc")]);
 
         await using (var content = await Client.OpenResultAsync(task))
         {
@@ -213,7 +200,7 @@ public sealed class FoxApiClientTests : IAsyncLifetime
             Assert.Equal("video/mp4", content.ContentType);
         }
 
-        var fetched = Assert.Single(_server.Requests);
+        var fetched = Assert.Single(Server.Requests);
         Assert.Equal("?sig=abc", fetched.Query);
         Assert.Null(fetched.Header("Authorization"));
     }
@@ -224,8 +211,8 @@ public sealed class FoxApiClientTests : IAsyncLifetime
     [InlineData(410)]
     public async Task OpenResultAsync_ExpiredResultUrl_ThrowsResultExpired(int status)
     {
-        _server.On("GET", "/files/result.mp4", Status(status));
-        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [_server.Url("files/result.mp4?sig=secret")]);
+        Server.On("GET", "/files/result.mp4", Status(status));
+        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [Server.Url("files/result.mp4?sig=secret")]);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Client.OpenResultAsync(task));
 

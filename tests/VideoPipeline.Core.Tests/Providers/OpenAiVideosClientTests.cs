@@ -2,37 +2,24 @@ using System.Text;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Tests.Providers.Infrastructure;
-using static VideoPipeline.Core.Tests.Providers.Infrastructure.ScriptedHttpServer;
+using VideoPipeline.Testing.Http;
+using static VideoPipeline.Testing.Http.ScriptedHttpServer;
 
 namespace VideoPipeline.Core.Tests.Providers;
 
-public sealed class OpenAiVideosClientTests : IAsyncLifetime
+public sealed class OpenAiVideosClientTests : ScriptedProviderTests
 {
     private const string VideosPath = "/v1/videos";
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4, 5];
-    private ScriptedHttpServer _server = null!;
-    private ProviderTestHost _host = null!;
 
-    private IVideoProviderClient Client => _host.Client(ProviderName.OpenAi);
-
-    public async Task InitializeAsync()
-    {
-        _server = await StartAsync();
-        _host = ProviderTestHost.Create(_server);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    private IVideoProviderClient Client => Host.Client(ProviderName.OpenAi);
 
     [Fact]
     public async Task SubmitAsync_Seed002Example_SendsTheSeedFormFieldsAndTheImageFile()
     {
         var seed = SeedDocument.Load("002");
-        _server.On("GET", "/images/first-frame.png", Bytes(200, "image/png", Png));
-        _server.On("POST", VideosPath, Json(200, seed.ResponseJson()));
+        Server.On("GET", "/images/first-frame.png", Bytes(200, "image/png", Png));
+        Server.On("POST", VideosPath, Json(200, seed.ResponseJson()));
         var submission = Submissions.For(
             ProviderName.OpenAi,
             "sora-2",
@@ -40,13 +27,13 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
             {
                 Size = "720x1280",
                 DurationSeconds = 4,
-                ImageUrl = _server.Url("images/first-frame.png").AbsoluteUri,
+                ImageUrl = Server.Url("images/first-frame.png").AbsoluteUri,
             },
             new Uri("https://pipeline.example/not-sent"));
 
         var task = await Client.SubmitAsync(submission);
 
-        var sent = Assert.Single(_server.RequestsTo("POST", VideosPath));
+        var sent = Assert.Single(Server.RequestsTo("POST", VideosPath));
         Assert.Equal("Bearer " + ProviderTestHost.OpenAiKey, sent.Header("Authorization"));
         var parts = await MultipartPart.ReadAsync(sent);
         var expectedFields = seed.FormFields().Where(f => f.Name != "input_reference").ToList();
@@ -57,7 +44,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
         Assert.Equal("image/png", file.ContentType);
         Assert.Equal("first-frame.png", file.FileName);
         Assert.DoesNotContain("not-sent", Encoding.UTF8.GetString(sent.Body), StringComparison.Ordinal);
-        Assert.Null(Assert.Single(_server.RequestsTo("GET", "/images/first-frame.png")).Header("Authorization"));
+        Assert.Null(Assert.Single(Server.RequestsTo("GET", "/images/first-frame.png")).Header("Authorization"));
 
         // The seed's answer: a gateway's "pending", with a placeholder error object that must not count.
         Assert.Equal("video_123456789", task.TaskId);
@@ -71,24 +58,24 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_NoImage_SendsNoFilePartAndTheDefaultSeconds()
     {
-        _server.On("POST", VideosPath, Json(200, """{"id":"video_1","object":"video","status":"queued","progress":0}"""));
+        Server.On("POST", VideosPath, Json(200, """{"id":"video_1","object":"video","status":"queued","progress":0}"""));
 
         await Client.SubmitAsync(Submissions.For(ProviderName.OpenAi, "sora-2-pro", Submissions.Prompt("p") with { Size = "1792x1024" }));
 
-        var parts = await MultipartPart.ReadAsync(Assert.Single(_server.Requests));
+        var parts = await MultipartPart.ReadAsync(Assert.Single(Server.Requests));
         Assert.Equal([("model", "sora-2-pro"), ("prompt", "p"), ("size", "1792x1024"), ("seconds", "4")], parts.Select(p => (p.Name, p.Text)));
     }
 
     [Fact]
     public async Task SubmitAsync_ImageServedAsOctetStream_SniffsItsType()
     {
-        _server.On("GET", "/blob", Bytes(200, "application/octet-stream", Png));
-        _server.On("POST", VideosPath, Json(200, """{"id":"video_1","object":"video","status":"queued"}"""));
+        Server.On("GET", "/blob", Bytes(200, "application/octet-stream", Png));
+        Server.On("POST", VideosPath, Json(200, """{"id":"video_1","object":"video","status":"queued"}"""));
 
         await Client.SubmitAsync(Submissions.For(
-            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = _server.Url("blob").AbsoluteUri }));
+            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = Server.Url("blob").AbsoluteUri }));
 
-        var file = Assert.Single(await MultipartPart.ReadAsync(Assert.Single(_server.RequestsTo("POST", VideosPath))), p => p.Name == "input_reference");
+        var file = Assert.Single(await MultipartPart.ReadAsync(Assert.Single(Server.RequestsTo("POST", VideosPath))), p => p.Name == "input_reference");
         Assert.Equal("image/png", file.ContentType);
         Assert.Equal("input_reference.png", file.FileName);
     }
@@ -98,14 +85,14 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     {
         var large = new byte[(10 * 1024 * 1024) + 1];
         Png.CopyTo(large, 0);
-        _server.On("GET", "/big.png", Bytes(200, "image/png", large));
+        Server.On("GET", "/big.png", Bytes(200, "image/png", large));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Client.SubmitAsync(Submissions.For(
-            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = _server.Url("big.png").AbsoluteUri })));
+            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = Server.Url("big.png").AbsoluteUri })));
 
         Assert.Equal(ErrorCodes.InvalidInput, error.Code);
         Assert.False(error.RequestMayHaveBeenProcessed);
-        Assert.Empty(_server.RequestsTo("POST", VideosPath));
+        Assert.Empty(Server.RequestsTo("POST", VideosPath));
     }
 
     [Theory]
@@ -114,24 +101,24 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [InlineData(503, ErrorCodes.ProviderUnavailable, true)]
     public async Task SubmitAsync_ImageUnavailable_FailsBeforeSubmitting(int status, string code, bool transient)
     {
-        _server.On("GET", "/missing.png", Status(status, ("Location", "http://169.254.169.254/")));
+        Server.On("GET", "/missing.png", Status(status, ("Location", "http://169.254.169.254/")));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Client.SubmitAsync(Submissions.For(
-            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = _server.Url("missing.png").AbsoluteUri })));
+            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = Server.Url("missing.png").AbsoluteUri })));
 
         Assert.Equal(code, error.Code);
         Assert.Equal(transient, error.IsTransient);
         Assert.False(error.RequestMayHaveBeenProcessed);
-        Assert.Empty(_server.RequestsTo("POST", VideosPath));
+        Assert.Empty(Server.RequestsTo("POST", VideosPath));
     }
 
     [Fact]
     public async Task SubmitAsync_ImageNotAnImage_IsInvalidInput()
     {
-        _server.On("GET", "/page", Bytes(200, "text/html", "<html></html>"u8.ToArray()));
+        Server.On("GET", "/page", Bytes(200, "text/html", "<html></html>"u8.ToArray()));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => Client.SubmitAsync(Submissions.For(
-            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = _server.Url("page").AbsoluteUri })));
+            ProviderName.OpenAi, "sora-2", Submissions.Prompt("p") with { ImageUrl = Server.Url("page").AbsoluteUri })));
 
         Assert.Equal(ErrorCodes.InvalidInput, error.Code);
     }
@@ -139,7 +126,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_OpenAiErrorShape_MapsAndKeepsMessageAndCode()
     {
-        _server.On("POST", VideosPath, Json(400, """
+        Server.On("POST", VideosPath, Json(400, """
             {"error":{"message":"Your request was blocked by our moderation system.","type":"invalid_request_error","param":"prompt","code":"moderation_blocked"}}
             """));
 
@@ -154,7 +141,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task GetStatusAsync_PollAfterHeader_IsReadIntoPollAfter()
     {
-        _server.On("GET", "/v1/videos/video_1", Json(200, """{"id":"video_1","object":"video","status":"in_progress","progress":33}""", ("openai-poll-after-ms", "2500")));
+        Server.On("GET", "/v1/videos/video_1", Json(200, """{"id":"video_1","object":"video","status":"in_progress","progress":33}""", ("openai-poll-after-ms", "2500")));
 
         var task = await Client.GetStatusAsync("sora-2", "video_1");
 
@@ -171,7 +158,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [InlineData("failed", ProviderTaskStatus.Failed)]
     public async Task GetStatusAsync_DocumentedStatus_IsNormalisedAndKeptRaw(string raw, ProviderTaskStatus expected)
     {
-        _server.On("GET", "/v1/videos/video_1", Json(200, $$$"""{"id":"video_1","object":"video","status":"{{{raw}}}"}"""));
+        Server.On("GET", "/v1/videos/video_1", Json(200, $$$"""{"id":"video_1","object":"video","status":"{{{raw}}}"}"""));
 
         var task = await Client.GetStatusAsync("sora-2", "video_1");
 
@@ -183,14 +170,14 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task GetStatusAsync_Completed_HasTheContentEndpointAsResultUrl()
     {
-        _server.On("GET", "/v1/videos/video_1", Json(200, """
+        Server.On("GET", "/v1/videos/video_1", Json(200, """
             {"id":"video_1","object":"video","created_at":1741570283,"completed_at":1741570400,"expires_at":1741656800,
              "model":"sora-2","status":"completed","progress":100,"seconds":"4","size":"720x1280","remixed_from_video_id":null,"error":null}
             """));
 
         var task = await Client.GetStatusAsync("sora-2", "video_1");
 
-        Assert.Equal([_server.Url("v1/videos/video_1/content?variant=video")], task.ResultUrls);
+        Assert.Equal([Server.Url("v1/videos/video_1/content?variant=video")], task.ResultUrls);
     }
 
     [Theory]
@@ -198,7 +185,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [InlineData("internal_error", ErrorCodes.GenerationFailed)]
     public async Task GetStatusAsync_FailedVideo_MapsItsErrorCode(string code, string expected)
     {
-        _server.On("GET", "/v1/videos/video_1", Json(200, $$$"""
+        Server.On("GET", "/v1/videos/video_1", Json(200, $$$"""
             {"id":"video_1","object":"video","status":"failed","error":{"code":"{{{code}}}","message":"could not generate"}}
             """));
 
@@ -211,16 +198,16 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task DeleteAsync_Deleted_ReturnsTrue()
     {
-        _server.On("DELETE", "/v1/videos/video_1", Json(200, """{"id":"video_1","object":"video.deleted","deleted":true}"""));
+        Server.On("DELETE", "/v1/videos/video_1", Json(200, """{"id":"video_1","object":"video.deleted","deleted":true}"""));
 
         Assert.True(await Client.DeleteAsync("sora-2", "video_1"));
-        Assert.Equal("Bearer " + ProviderTestHost.OpenAiKey, Assert.Single(_server.Requests).Header("Authorization"));
+        Assert.Equal("Bearer " + ProviderTestHost.OpenAiKey, Assert.Single(Server.Requests).Header("Authorization"));
     }
 
     [Fact]
     public async Task DeleteAsync_GatewayAnswersNoContent_ReturnsTrue()
     {
-        _server.On("DELETE", "/v1/videos/video_1", Status(204));
+        Server.On("DELETE", "/v1/videos/video_1", Status(204));
 
         Assert.True(await Client.DeleteAsync("sora-2", "video_1"));
     }
@@ -228,7 +215,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task DeleteAsync_NotDeleted_ReturnsFalse()
     {
-        _server.On("DELETE", "/v1/videos/video_1", Json(200, """{"id":"video_1","object":"video.deleted","deleted":false}"""));
+        Server.On("DELETE", "/v1/videos/video_1", Json(200, """{"id":"video_1","object":"video.deleted","deleted":false}"""));
 
         Assert.False(await Client.DeleteAsync("sora-2", "video_1"));
     }
@@ -236,16 +223,16 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task DeleteAsync_TransientFailure_IsRetried()
     {
-        _server.On("DELETE", "/v1/videos/video_1", Status(502), Json(200, """{"id":"video_1","object":"video.deleted","deleted":true}"""));
+        Server.On("DELETE", "/v1/videos/video_1", Status(502), Json(200, """{"id":"video_1","object":"video.deleted","deleted":true}"""));
 
         Assert.True(await Client.DeleteAsync("sora-2", "video_1"));
-        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
     public async Task DeleteAsync_AlreadyGone_ReturnsTrue()
     {
-        _server.On("DELETE", "/v1/videos/video_1", Json(404, """{"error":{"message":"not found","type":"invalid_request_error"}}"""));
+        Server.On("DELETE", "/v1/videos/video_1", Json(404, """{"error":{"message":"not found","type":"invalid_request_error"}}"""));
 
         Assert.True(await Client.DeleteAsync("sora-2", "video_1"));
     }
@@ -254,13 +241,13 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     public async Task CancelAsync_AnyVideo_ReturnsFalseWithoutCalling()
     {
         Assert.False(await Client.CancelAsync("sora-2", "video_1"));
-        Assert.Empty(_server.Requests);
+        Assert.Empty(Server.Requests);
     }
 
     [Fact]
     public async Task OpenResultAsync_CompletedVideo_StreamsContentWithTheApiKey()
     {
-        _server.On("GET", "/v1/videos/video_1/content", Bytes(200, "video/mp4", [9, 8, 7]));
+        Server.On("GET", "/v1/videos/video_1/content", Bytes(200, "video/mp4", [9, 8, 7]));
         var task = new ProviderTask("video_1", ProviderTaskStatus.Succeeded, "completed");
 
         await using (var content = await Client.OpenResultAsync(task))
@@ -272,7 +259,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
             Assert.Equal("video/mp4", content.ContentType);
         }
 
-        var sent = Assert.Single(_server.Requests);
+        var sent = Assert.Single(Server.Requests);
         Assert.Equal("?variant=video", sent.Query);
         Assert.Equal("Bearer " + ProviderTestHost.OpenAiKey, sent.Header("Authorization"));
     }
@@ -280,12 +267,12 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [Fact]
     public async Task OpenResultAsync_ForeignResultUrl_StillFetchesFromTheConfiguredApi()
     {
-        _server.On("GET", "/v1/videos/video_1/content", Bytes(200, "video/mp4", [1]));
+        Server.On("GET", "/v1/videos/video_1/content", Bytes(200, "video/mp4", [1]));
         var task = new ProviderTask("video_1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [new Uri("https://attacker.example/steal")]);
 
         await using var content = await Client.OpenResultAsync(task);
 
-        Assert.Equal("/v1/videos/video_1/content", Assert.Single(_server.Requests).Path);
+        Assert.Equal("/v1/videos/video_1/content", Assert.Single(Server.Requests).Path);
     }
 
     [Theory]
@@ -293,7 +280,7 @@ public sealed class OpenAiVideosClientTests : IAsyncLifetime
     [InlineData(410)]
     public async Task OpenResultAsync_ExpiredVideo_ThrowsResultExpired(int status)
     {
-        _server.On("GET", "/v1/videos/video_1/content", Status(status));
+        Server.On("GET", "/v1/videos/video_1/content", Status(status));
 
         var error = await Assert.ThrowsAsync<ProviderException>(
             () => Client.OpenResultAsync(new ProviderTask("video_1", ProviderTaskStatus.Succeeded, "completed")));

@@ -4,35 +4,22 @@ using System.Net.Sockets;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Tests.Providers.Infrastructure;
-using static VideoPipeline.Core.Tests.Providers.Infrastructure.ScriptedHttpServer;
+using VideoPipeline.Testing.Http;
+using static VideoPipeline.Testing.Http.ScriptedHttpServer;
 
 namespace VideoPipeline.Core.Tests.Providers;
 
 /// <summary>Error classification and the resilience pipeline, over real HTTP (shared by the three dialects).</summary>
-public sealed class ProviderHttpErrorTests : IAsyncLifetime
+public sealed class ProviderHttpErrorTests : ScriptedProviderTests
 {
     private const string SubmitPath = "/v1/videos/generations";
     private const string StatusPath = "/v1/tasks/task-1";
     private const string StatusBody = """{"id":"task-1","status":"processing","progress":10}""";
-    private ScriptedHttpServer _server = null!;
-    private ProviderTestHost _host = null!;
 
-    private IVideoProviderClient FoxApi => _host.Client(ProviderName.FoxApi);
-
-    public async Task InitializeAsync()
-    {
-        _server = await StartAsync();
-        _host = ProviderTestHost.Create(_server); // default 30 s timeout: only the timeout tests use a short one
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _server.DisposeAsync();
-    }
+    private IVideoProviderClient FoxApi => Host.Client(ProviderName.FoxApi);
 
     /// <summary>A host whose FoxAPI attempts time out after 2 s (and media attempts after 1 s), for the timeout tests only.</summary>
-    private ProviderTestHost ShortTimeoutHost() => ProviderTestHost.Create(_server, new Dictionary<string, string?>
+    private ProviderTestHost ShortTimeoutHost() => ProviderTestHost.Create(Server, new Dictionary<string, string?>
     {
         ["Providers:FoxApi:Timeout"] = "00:00:02",
         ["Providers:Resilience:MediaTimeout"] = "00:00:01",
@@ -61,7 +48,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [MemberData(nameof(DocumentedStatuses))]
     public async Task SubmitAsync_HttpError_MapsToPreciseCodeAndIsNeverRetried(int status, string code, bool transient, bool processed)
     {
-        _server.On("POST", SubmitPath, Json(status, """{"error":{"message":"provider says no","type":"some_error_type"}}"""));
+        Server.On("POST", SubmitPath, Json(status, """{"error":{"message":"provider says no","type":"some_error_type"}}"""));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
@@ -71,13 +58,13 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
         Assert.Equal(processed, error.RequestMayHaveBeenProcessed);
         Assert.Contains("provider says no", error.Message, StringComparison.Ordinal);
         Assert.Contains("some_error_type", error.Message, StringComparison.Ordinal);
-        Assert.Single(_server.RequestsTo("POST", SubmitPath));
+        Assert.Single(Server.RequestsTo("POST", SubmitPath));
     }
 
     [Fact]
     public async Task SubmitAsync_429WithRetryAfterSeconds_CarriesRetryAfter()
     {
-        _server.On("POST", SubmitPath, Json(429, """{"error":{"message":"slow down","type":"rate_limit_error"}}""", ("Retry-After", "17")));
+        Server.On("POST", SubmitPath, Json(429, """{"error":{"message":"slow down","type":"rate_limit_error"}}""", ("Retry-After", "17")));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
@@ -90,7 +77,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     public async Task SubmitAsync_429WithRetryAfterDate_CarriesTheRemainingDelay()
     {
         var at = DateTimeOffset.UtcNow.AddMinutes(10);
-        _server.On("POST", SubmitPath, Status(429, ("Retry-After", at.ToString("r"))));
+        Server.On("POST", SubmitPath, Status(429, ("Retry-After", at.ToString("r"))));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
@@ -101,7 +88,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_503WithRetryAfter_IsCertainlyNotProcessed()
     {
-        _server.On("POST", SubmitPath, Status(503, ("Retry-After", "5")));
+        Server.On("POST", SubmitPath, Status(503, ("Retry-After", "5")));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
@@ -114,7 +101,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_429InsufficientQuotaBody_IsInsufficientQuota()
     {
-        _server.On("POST", SubmitPath, Json(429, """{"error":{"message":"You exceeded your quota","type":"insufficient_quota","code":"insufficient_quota"}}"""));
+        Server.On("POST", SubmitPath, Json(429, """{"error":{"message":"You exceeded your quota","type":"insufficient_quota","code":"insufficient_quota"}}"""));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
@@ -125,7 +112,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_HtmlErrorPage_KeepsItsTextInTheMessage()
     {
-        _server.On("POST", SubmitPath, Bytes(502, "text/html", "<html>Bad gateway from nginx</html>"u8.ToArray()));
+        Server.On("POST", SubmitPath, Bytes(502, "text/html", "<html>Bad gateway from nginx</html>"u8.ToArray()));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
@@ -140,7 +127,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [InlineData("""{"id":"task-1","status":"brand_new_status"}""")]
     public async Task SubmitAsync_UnreadableAcceptedAnswer_IsProtocolErrorThatMayHaveBeenProcessed(string body)
     {
-        _server.On("POST", SubmitPath, Bytes(200, "application/json", System.Text.Encoding.UTF8.GetBytes(body)));
+        Server.On("POST", SubmitPath, Bytes(200, "application/json", System.Text.Encoding.UTF8.GetBytes(body)));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
@@ -152,18 +139,18 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Fact]
     public async Task GetStatusAsync_MalformedJsonAnswer_ThrowsProtocolError()
     {
-        _server.On("GET", StatusPath, Bytes(200, "application/json", "{oops"u8.ToArray()));
+        Server.On("GET", StatusPath, Bytes(200, "application/json", "{oops"u8.ToArray()));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.GetStatusAsync("sora-2", "task-1"));
 
         Assert.Equal(ErrorCodes.ProviderProtocolError, error.Code);
-        Assert.Single(_server.RequestsTo("GET", StatusPath));
+        Assert.Single(Server.RequestsTo("GET", StatusPath));
     }
 
     [Fact]
     public async Task SubmitAsync_Timeout_IsAmbiguousAndNotRetried()
     {
-        _server.On("POST", SubmitPath, Hang());
+        Server.On("POST", SubmitPath, Hang());
         await using var host = ShortTimeoutHost();
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Client(ProviderName.FoxApi).SubmitAsync(Submission()));
@@ -171,20 +158,20 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
         Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
         Assert.True(error.IsTransient);
         Assert.True(error.RequestMayHaveBeenProcessed);
-        Assert.Single(_server.RequestsTo("POST", SubmitPath));
+        Assert.Single(Server.RequestsTo("POST", SubmitPath));
     }
 
     [Fact]
     public async Task SubmitAsync_ConnectionDroppedAfterSending_IsAmbiguousAndNotRetried()
     {
-        _server.On("POST", SubmitPath, DropConnection());
+        Server.On("POST", SubmitPath, DropConnection());
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.SubmitAsync(Submission()));
 
         Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
         Assert.True(error.IsTransient);
         Assert.True(error.RequestMayHaveBeenProcessed);
-        Assert.Single(_server.RequestsTo("POST", SubmitPath));
+        Assert.Single(Server.RequestsTo("POST", SubmitPath));
     }
 
     [Fact]
@@ -203,8 +190,8 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Fact]
     public async Task SubmitAsync_CallerCancels_ThrowsOperationCanceledNotProviderException()
     {
-        _server.On("POST", SubmitPath, Hang());
-        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:FoxApi:Timeout"] = "01:00:00" });
+        Server.On("POST", SubmitPath, Hang());
+        await using var host = ProviderTestHost.Create(Server, new Dictionary<string, string?> { ["Providers:FoxApi:Timeout"] = "01:00:00" });
         using var cancellation = new CancellationTokenSource();
 
         var submit = host.Client(ProviderName.FoxApi).SubmitAsync(Submission(), cancellation.Token);
@@ -217,58 +204,58 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [Fact]
     public async Task GetStatusAsync_TransientFailuresThenSuccess_RetriesAndSucceeds()
     {
-        _server.On("GET", StatusPath, Status(503), Json(429, "{}", ("Retry-After", "0")), Json(200, StatusBody));
+        Server.On("GET", StatusPath, Status(503), Json(429, "{}", ("Retry-After", "0")), Json(200, StatusBody));
 
         var task = await FoxApi.GetStatusAsync("sora-2", "task-1");
 
         Assert.Equal(ProviderTaskStatus.Running, task.Status);
-        Assert.Equal(3, _server.RequestsTo("GET", StatusPath).Count);
+        Assert.Equal(3, Server.RequestsTo("GET", StatusPath).Count);
     }
 
     [Fact]
     public async Task GetStatusAsync_AttemptTimesOutThenAnswers_RetriesAndSucceeds()
     {
-        _server.On("GET", StatusPath, Hang(), Json(200, StatusBody));
+        Server.On("GET", StatusPath, Hang(), Json(200, StatusBody));
         await using var host = ShortTimeoutHost();
 
         var task = await host.Client(ProviderName.FoxApi).GetStatusAsync("sora-2", "task-1");
 
         Assert.Equal("task-1", task.TaskId);
-        Assert.Equal(2, _server.RequestsTo("GET", StatusPath).Count);
+        Assert.Equal(2, Server.RequestsTo("GET", StatusPath).Count);
     }
 
     [Fact]
     public async Task GetStatusAsync_ConnectionDroppedThenAnswers_RetriesAndSucceeds()
     {
-        _server.On("GET", StatusPath, DropConnection(), Json(200, StatusBody));
+        Server.On("GET", StatusPath, DropConnection(), Json(200, StatusBody));
 
         var task = await FoxApi.GetStatusAsync("sora-2", "task-1");
 
         Assert.Equal("task-1", task.TaskId);
-        Assert.Equal(2, _server.RequestsTo("GET", StatusPath).Count);
+        Assert.Equal(2, Server.RequestsTo("GET", StatusPath).Count);
     }
 
     [Fact]
     public async Task GetStatusAsync_PersistentServerError_GivesUpAfterConfiguredRetries()
     {
-        _server.On("GET", StatusPath, Json(500, """{"error":{"message":"boom","type":"server_error"}}"""));
+        Server.On("GET", StatusPath, Json(500, """{"error":{"message":"boom","type":"server_error"}}"""));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.GetStatusAsync("sora-2", "task-1"));
 
         Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
-        Assert.Equal(1 + 2, _server.RequestsTo("GET", StatusPath).Count); // MaxRetryAttempts = 2 in the test host
+        Assert.Equal(1 + 2, Server.RequestsTo("GET", StatusPath).Count); // MaxRetryAttempts = 2 in the test host
     }
 
     [Fact]
     public async Task GetStatusAsync_RetryAfterLongerThanTheCap_IsReturnedToTheCallerUnretried()
     {
-        _server.On("GET", StatusPath, Json(429, "{}", ("Retry-After", "120")));
+        Server.On("GET", StatusPath, Json(429, "{}", ("Retry-After", "120")));
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => FoxApi.GetStatusAsync("sora-2", "task-1"));
 
         Assert.Equal(ErrorCodes.RateLimited, error.Code);
         Assert.Equal(TimeSpan.FromSeconds(120), error.RetryAfter);
-        Assert.Single(_server.RequestsTo("GET", StatusPath));
+        Assert.Single(Server.RequestsTo("GET", StatusPath));
     }
 
     [Theory]
@@ -277,18 +264,18 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     [InlineData(404)]
     public async Task GetStatusAsync_PermanentError_IsNotRetried(int status)
     {
-        _server.On("GET", StatusPath, Status(status));
+        Server.On("GET", StatusPath, Status(status));
 
         await Assert.ThrowsAsync<ProviderException>(() => FoxApi.GetStatusAsync("sora-2", "task-1"));
 
-        Assert.Single(_server.RequestsTo("GET", StatusPath));
+        Assert.Single(Server.RequestsTo("GET", StatusPath));
     }
 
     [Fact]
     public async Task SubmitAsync_RateLimiterQueueFull_FailsFastWithoutSending()
     {
-        _server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
-        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:FoxApi:RequestsPerMinute"] = "1" });
+        Server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
+        await using var host = ProviderTestHost.Create(Server, new Dictionary<string, string?> { ["Providers:FoxApi:RequestsPerMinute"] = "1" });
         var client = host.Client(ProviderName.FoxApi);
         using var cancellation = new CancellationTokenSource();
 
@@ -302,15 +289,15 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
         Assert.False(queued.IsCompleted);
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
-        Assert.Single(_server.RequestsTo("POST", SubmitPath));
+        Assert.Single(Server.RequestsTo("POST", SubmitPath));
     }
 
     [Fact]
     public async Task SubmitAsync_RateLimitOnOneProvider_DoesNotThrottleAnother()
     {
-        _server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
-        _server.On("GET", "/api/v1/statusTask/sora-2-pro", Json(200, """{"code":200,"data":{"taskId":"a","state":"pending"}}"""));
-        await using var host = ProviderTestHost.Create(_server, new Dictionary<string, string?> { ["Providers:FoxApi:RequestsPerMinute"] = "1" });
+        Server.On("POST", SubmitPath, Json(200, """{"id":"task-1","status":"pending"}"""));
+        Server.On("GET", "/api/v1/statusTask/sora-2-pro", Json(200, """{"code":200,"data":{"taskId":"a","state":"pending"}}"""));
+        await using var host = ProviderTestHost.Create(Server, new Dictionary<string, string?> { ["Providers:FoxApi:RequestsPerMinute"] = "1" });
 
         await host.Client(ProviderName.FoxApi).SubmitAsync(Submission());
         for (var i = 0; i < 5; i++)
@@ -318,13 +305,13 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
             await host.Client(ProviderName.Apixo).GetStatusAsync("sora-2-pro", "a");
         }
 
-        Assert.Equal(5, _server.RequestsTo("GET", "/api/v1/statusTask/sora-2-pro").Count);
+        Assert.Equal(5, Server.RequestsTo("GET", "/api/v1/statusTask/sora-2-pro").Count);
     }
 
     [Fact]
     public async Task GetStatusAsync_BodyStallsAfterHeaders_TimesOutAsMayHaveBeenProcessed()
     {
-        _server.On("GET", StatusPath, async context =>
+        Server.On("GET", StatusPath, async context =>
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"id":"task-1",""");
@@ -346,7 +333,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
         // The attempt timeout covers the wait for response headers, not the download of a large video.
         await using var host = ShortTimeoutHost();
         var gate = new TaskCompletionSource();
-        _server.On("GET", "/files/slow.mp4", async context =>
+        Server.On("GET", "/files/slow.mp4", async context =>
         {
             context.Response.ContentType = "video/mp4";
             context.Response.ContentLength = 6;
@@ -355,7 +342,7 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
             await gate.Task;
             await context.Response.Body.WriteAsync("def"u8.ToArray());
         });
-        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [_server.Url("files/slow.mp4")]);
+        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [Server.Url("files/slow.mp4")]);
 
         await using var content = await host.Client(ProviderName.FoxApi).OpenResultAsync(task);
         var first = new byte[3];
@@ -372,19 +359,19 @@ public sealed class ProviderHttpErrorTests : IAsyncLifetime
     public async Task OpenResultAsync_NoHeadersWithinTheAttemptTimeout_RetriesThenFailsAsUnavailable()
     {
         await using var host = ShortTimeoutHost();
-        _server.On("GET", "/files/stuck.mp4", Hang());
-        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [_server.Url("files/stuck.mp4")]);
+        Server.On("GET", "/files/stuck.mp4", Hang());
+        var task = new ProviderTask("task-1", ProviderTaskStatus.Succeeded, "completed", ResultUrls: [Server.Url("files/stuck.mp4")]);
 
         var error = await Assert.ThrowsAsync<ProviderException>(() => host.Client(ProviderName.FoxApi).OpenResultAsync(task));
 
         Assert.Equal(ErrorCodes.ProviderUnavailable, error.Code);
         Assert.True(error.IsTransient);
-        Assert.Equal(1 + 2, _server.RequestsTo("GET", "/files/stuck.mp4").Count);
+        Assert.Equal(1 + 2, Server.RequestsTo("GET", "/files/stuck.mp4").Count);
     }
 
     private async Task WaitForRequestAsync(string method, string path)
     {
-        while (_server.RequestsTo(method, path).Count == 0)
+        while (Server.RequestsTo(method, path).Count == 0)
         {
             await Task.Delay(10);
         }

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
+using VideoPipeline.Testing.Http;
 
 namespace VideoPipeline.Emulator.Tests.Infrastructure;
 
@@ -19,28 +13,20 @@ namespace VideoPipeline.Emulator.Tests.Infrastructure;
 /// </summary>
 public sealed class CallbackReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly ScriptedHttpServer _server;
     private readonly ConcurrentQueue<ReceivedCallback> _received = new();
     private readonly ConcurrentDictionary<string, int> _attempts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _failuresByVideo = new(StringComparer.Ordinal);
 
-    private CallbackReceiver(WebApplication app) => _app = app;
-
-    public Uri BaseUrl { get; private set; } = null!;
-
-    public static async Task<CallbackReceiver> StartAsync()
+    private CallbackReceiver(ScriptedHttpServer server)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        var receiver = new CallbackReceiver(app);
-        app.MapPost("/hooks/{name}", receiver.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        receiver.BaseUrl = new Uri(address.TrimEnd('/') + "/");
-        return receiver;
+        _server = server;
+        server.Otherwise(HandleAsync);
     }
+
+    public Uri BaseUrl => _server.BaseUrl;
+
+    public static async Task<CallbackReceiver> StartAsync() => new(await ScriptedHttpServer.StartAsync());
 
     public Uri UrlFor(string name, int failFirst = 0, int failStatus = 500, int okStatus = 200, int slowFirst = 0, int slowMs = 0) =>
         new(BaseUrl, $"hooks/{name}?fail={failFirst}&failStatus={failStatus}&okStatus={okStatus}&slowFirst={slowFirst}&slowMs={slowMs}");
@@ -61,14 +47,19 @@ public sealed class CallbackReceiver : IAsyncDisposable
         await Poll.UntilAsync(() => Task.FromResult(ForVideo(videoId)), received => received.Count >= count, timeout,
             $"{count} webhook(s) for '{videoId}'");
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
-    private async Task HandleAsync(string name, HttpContext context)
+    private async Task HandleAsync(HttpContext context)
     {
+        const string hooks = "/hooks/";
+        var path = context.Request.Path.Value ?? "";
+        if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(hooks, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var name = path[hooks.Length..];
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var body = buffer.ToArray();

@@ -17,13 +17,13 @@ public static class AppSettingNames
 
     public static string Pipeline(string property) => Of(PipelineOptions.SectionName, property);
 
-    /// <summary><c>Providers__{FoxApi|OpenAi|Apixo}__{property}</c>: one <see cref="ProviderOptions"/> section per provider, named like it.</summary>
+    /// <summary><c>Providers__{FoxApi|OpenAi|Apixo}__{property}</c>: one <see cref="ProviderConnectionOptions"/> section per provider, named like it.</summary>
     public static string Provider(ProviderName provider, string property)
     {
         var section = typeof(ProvidersOptions).GetProperty(provider.ToString());
-        if (section?.PropertyType != typeof(ProviderOptions))
+        if (section?.PropertyType != typeof(ProviderConnectionOptions))
         {
-            throw new InvalidOperationException($"{nameof(ProvidersOptions)} has no {nameof(ProviderOptions)} section named {provider}.");
+            throw new InvalidOperationException($"{nameof(ProvidersOptions)} has no {nameof(ProviderConnectionOptions)} section named {provider}.");
         }
 
         return $"{ProvidersOptions.SectionName}__{section.Name}__{property}";
@@ -31,7 +31,7 @@ public static class AppSettingNames
 
     /// <summary>
     /// The settings that hold secrets: <see cref="PipelineOptions"/>' <c>…Secret</c> properties, every provider's
-    /// <see cref="ProviderOptions.ApiKey"/>, and the <see cref="ProviderOptions.WebhookSecret"/> of each provider whose
+    /// <see cref="ProviderConnectionOptions.ApiKey"/>, and the <see cref="ProviderConnectionOptions.WebhookSecret"/> of each provider whose
     /// models call back through a project webhook.
     /// </summary>
     public static IReadOnlyList<string> Secrets()
@@ -39,10 +39,10 @@ public static class AppSettingNames
         var pipeline = typeof(PipelineOptions).GetProperties()
             .Where(property => property.PropertyType == typeof(string) && property.Name.EndsWith("Secret", StringComparison.Ordinal))
             .Select(property => Pipeline(property.Name));
-        var apiKeys = Enum.GetValues<ProviderName>().Select(provider => Provider(provider, nameof(ProviderOptions.ApiKey)));
+        var apiKeys = Enum.GetValues<ProviderName>().Select(provider => Provider(provider, nameof(ProviderConnectionOptions.ApiKey)));
         var webhookSecrets = Enum.GetValues<ProviderName>()
             .Where(provider => ModelCatalogue.Default.ForProvider(provider).Any(model => model.Callback == CallbackKind.ProjectWebhook))
-            .Select(provider => Provider(provider, nameof(ProviderOptions.WebhookSecret)));
+            .Select(provider => Provider(provider, nameof(ProviderConnectionOptions.WebhookSecret)));
         return pipeline.Concat(apiKeys).Concat(webhookSecrets).ToList();
     }
 }

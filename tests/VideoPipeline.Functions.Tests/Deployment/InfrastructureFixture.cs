@@ -26,8 +26,8 @@ public sealed class InfrastructureFixture : IDisposable
     public static readonly IReadOnlyDictionary<string, (string Parameter, string Value)> GivenSecrets =
         new Dictionary<string, (string, string)>
         {
-            [AppSettingNames.Provider(ProviderName.FoxApi, nameof(ProviderOptions.ApiKey))] = ("foxApiKey", "test-foxapi-key"),
-            [AppSettingNames.Provider(ProviderName.OpenAi, nameof(ProviderOptions.WebhookSecret))] = ("openAiWebhookSecret", "whsec_dGVzdA=="),
+            [AppSettingNames.Provider(ProviderName.FoxApi, nameof(ProviderConnectionOptions.ApiKey))] = ("foxApiKey", "test-foxapi-key"),
+            [AppSettingNames.Provider(ProviderName.OpenAi, nameof(ProviderConnectionOptions.WebhookSecret))] = ("openAiWebhookSecret", "whsec_dGVzdA=="),
         };
 
     private readonly string _workDirectory = Directory.CreateTempSubdirectory("videopipeline-infra-").FullName;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using VideoPipeline.Testing.Http;
 
 namespace VideoPipeline.Core.Tests.Providers.Infrastructure;
 

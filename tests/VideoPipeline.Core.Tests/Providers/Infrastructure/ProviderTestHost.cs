@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Testing.Http;
 
 namespace VideoPipeline.Core.Tests.Providers.Infrastructure;
 

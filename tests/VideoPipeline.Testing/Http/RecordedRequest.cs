@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace VideoPipeline.Core.Tests.Providers.Infrastructure;
+namespace VideoPipeline.Testing.Http;
 
 /// <summary>One request as the scripted server received it.</summary>
 public sealed record RecordedRequest(

@@ -3,7 +3,7 @@ using VideoPipeline.Core.Jobs;
 namespace VideoPipeline.Core.Providers;
 
 /// <summary>Connection settings of one provider, bound from <c>Providers:{FoxApi|OpenAi|Apixo}</c>.</summary>
-public sealed class ProviderOptions
+public sealed class ProviderConnectionOptions
 {
     /// <summary>Base URL including the API prefix, e.g. <c>https://api.foxapi.cc</c>.</summary>
     public Uri? BaseUrl { get; set; }

@@ -1,9 +1,9 @@
 using Microsoft.DurableTask.Client;
-using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Workflow;
 
-namespace VideoPipeline.Core.Batches;
+namespace VideoPipeline.Core.Api;
 
 /// <summary>
 /// The HTTP operations on batches, written once and mapped by both hosts. <c>POST /api/batches</c>
@@ -106,21 +106,6 @@ public sealed class BatchesApi(BatchIntake intake, BatchStore store, DurableTask
     }
 
     /// <summary>Reads at most <see cref="MaxRequestBytes"/>; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBytesAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxRequestBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
+    private static Task<byte[]?> ReadBytesAsync(Stream body, CancellationToken cancellationToken) =>
+        RequestBody.ReadAsync(body, MaxRequestBytes, cancellationToken);
 }

@@ -1,7 +1,7 @@
 namespace VideoPipeline.Local;
 
 /// <summary>Where the bundled provider emulator listens, and the keys it accepts (its defaults).</summary>
-public sealed class EmulatorSettings
+public sealed class EmulatorConnectionOptions
 {
     /// <summary>The emulator's base URL; null turns the fallback off (providers then need real keys).</summary>
     public Uri? BaseUrl { get; set; }

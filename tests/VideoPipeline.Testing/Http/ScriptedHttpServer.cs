@@ -8,17 +8,20 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace VideoPipeline.Core.Tests.Providers.Infrastructure;
+namespace VideoPipeline.Testing.Http;
 
 /// <summary>
-/// A real Kestrel server on <c>http://127.0.0.1:0</c>, scripted per test: each route answers with its handlers in
-/// turn (the last one repeats), every request is recorded with its headers and body. Unscripted routes answer 404.
+/// A real Kestrel server on loopback standing in for a provider, a result URL or a callback receiver, scripted per
+/// test: each route answers with its handlers in turn (the last one repeats), every request is recorded with its
+/// headers and body (and handlers can still read the body). Unscripted routes answer 404 unless
+/// <see cref="Otherwise"/> says otherwise.
 /// </summary>
 public sealed class ScriptedHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Route> _routes = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private Func<HttpContext, Task> _otherwise = NotScripted;
 
     private ScriptedHttpServer(WebApplication app) => _app = app;
 
@@ -43,6 +46,9 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
     /// <summary>Scripts <paramref name="method"/> <paramref name="path"/> (path only, no query).</summary>
     public void On(string method, string path, params Func<HttpContext, Task>[] handlers) =>
         _routes[Key(method, path)] = new Route(handlers);
+
+    /// <summary>Answers every request no route scripts, for paths not known in advance.</summary>
+    public void Otherwise(Func<HttpContext, Task> handler) => _otherwise = handler;
 
     public Uri Url(string pathAndQuery) => new(BaseUrl, pathAndQuery.TrimStart('/'));
 
@@ -102,21 +108,25 @@ public sealed class ScriptedHttpServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
         _requests.Enqueue(new RecordedRequest(
             context.Request.Method,
             context.Request.Path.Value ?? "/",
             context.Request.QueryString.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body.ToArray()));
+            body));
+        context.Request.Body = new MemoryStream(body, writable: false);
 
-        if (_routes.TryGetValue(Key(context.Request.Method, context.Request.Path.Value ?? "/"), out var route))
-        {
-            await route.Next()(context);
-            return;
-        }
+        var handler = _routes.TryGetValue(Key(context.Request.Method, context.Request.Path.Value ?? "/"), out var route)
+            ? route.Next()
+            : _otherwise;
+        await handler(context);
+    }
 
+    private static async Task NotScripted(HttpContext context)
+    {
         context.Response.StatusCode = 404;
         await context.Response.WriteAsync($"no script for {context.Request.Method} {context.Request.Path}");
     }
