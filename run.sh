@@ -117,12 +117,23 @@ wait_for "the provider emulator" 7072 "$logs/emulator.log"
 
 azurite_logs="azurite.log (errors only; VIDEOPIPELINE_AZURITE_DEBUG=1 for access and debug logs)"
 if [ "${VIDEOPIPELINE_AZURITE_DEBUG:-0}" = 1 ]; then azurite_logs="azurite.log, azurite-debug.log"; fi
+if [ -n "${OTEL_EXPORTER_OTLP_ENDPOINT:-}" ]; then
+  telemetry="traces and metrics over OTLP to $OTEL_EXPORTER_OTLP_ENDPOINT"
+else
+  telemetry="not exported; set OTEL_EXPORTER_OTLP_ENDPOINT (e.g. http://localhost:4317) and
+               Telemetry__TraceUrlTemplate to link jobs to their traces (docs/telemetry.md)"
+fi
+if [ -n "${Telemetry__TraceUrlTemplate:-}" ]; then
+  telemetry="$telemetry
+               job traces on the dashboard link to $Telemetry__TraceUrlTemplate"
+fi
 cat <<BANNER
 
   VideoPipeline is starting
     Dashboard  $host_url/
     API        $host_url/api/videos
-    Health     $host_url/api/health
+    Health     $host_url/api/health (liveness), $host_url/api/ready (storage and task hub)
+    Telemetry  $telemetry
     Emulator   $emulator_url   (stats: $emulator_url/emulator/stats; tasks kept in .emulator/)
     Azurite    blob 127.0.0.1:10000, queue :10001, table :10002 (task hub and data in .azurite/)
     Logs       .run/: host.log, emulator.log, $azurite_logs

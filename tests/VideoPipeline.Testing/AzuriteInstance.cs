@@ -16,6 +16,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ProcessOutput _output;
+    private bool _disposed;
 
     private AzuriteInstance(Process process, ProcessOutput output, int blobPort, int queuePort, int tablePort)
     {
@@ -113,8 +114,15 @@ public sealed class AzuriteInstance : IAsyncDisposable
     /// <summary>What Azurite printed (the last <see cref="ProcessOutput.MaxChars"/> characters or so).</summary>
     public string Output => _output.ToString();
 
+    /// <summary>Stops Azurite; again is a no-op, so a test may stop it under a running host before the stack disposes it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -115,7 +115,7 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime, IAsyncDisposable
 
     protected override string Diagnostics => _host?.Output ?? "";
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_host is not null)

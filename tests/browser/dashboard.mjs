@@ -1,10 +1,11 @@
 // Drives the jobs dashboard in headless Chromium (Debian's package, through playwright-core) against a running host:
 // enters the function key, shows a validation problem, starts a job from the form, waits for it to succeed, plays
-// its video, cancels a second job, writes a screenshot, and checks a batch's tile and filter. Started by
+// its video, follows its trace link, cancels a second job, writes a screenshot, and checks a batch's tile and filter. Started by
 // DashboardBrowserTests (dotnet test), which starts the stack, starts a batch and passes:
 //   DASHBOARD_URL   the page, e.g. http://127.0.0.1:7071/
 //   FUNCTION_KEY    the key the host requires (empty when none)
 //   BATCH_ID        a batch the test started, with BATCH_JOBS valid and BATCH_INVALID invalid items
+//   TRACE_URL_TEMPLATE  the host's Telemetry:TraceUrlTemplate, with {traceId}
 //   SCREENSHOT      where to write the PNG
 //   FAILURE_SCREENSHOT  where to write the page as it was when a step failed (default: next to SCREENSHOT)
 //   CHROMIUM        the browser binary (default /usr/bin/chromium)
@@ -18,6 +19,7 @@ import { chromium } from 'playwright-core';
 const url = required('DASHBOARD_URL');
 const functionKey = process.env.FUNCTION_KEY ?? '';
 const screenshot = required('SCREENSHOT');
+const traceUrlTemplate = required('TRACE_URL_TEMPLATE');
 const batchId = required('BATCH_ID');
 const batchJobs = Number(required('BATCH_JOBS'));
 const batchInvalid = Number(required('BATCH_INVALID'));
@@ -114,6 +116,16 @@ try {
     throw new Error(`the video did not advance while playing (currentTime ${played})`);
   }
   step(`video played to ${played.toFixed(2)} s`);
+
+  const traceHref = await card.locator('a.trace-link').getAttribute('href');
+  const [tracePrefix, traceSuffix] = traceUrlTemplate.split('{traceId}');
+  const traceId = traceHref?.startsWith(tracePrefix) && traceHref.endsWith(traceSuffix)
+    ? traceHref.slice(tracePrefix.length, traceHref.length - traceSuffix.length)
+    : '';
+  if (!/^[0-9a-f]{32}$/.test(traceId)) {
+    throw new Error(`the card's trace link ${traceHref} does not follow ${traceUrlTemplate}`);
+  }
+  step(`card links to trace ${traceId}`);
 
   // A long job, cancelled from its card.
   await page.fill('#prompt', `A slow sunrise, dashboard test ${randomUUID()} [emu:seconds=120]`);

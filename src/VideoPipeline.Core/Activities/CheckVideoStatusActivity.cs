@@ -1,4 +1,5 @@
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Telemetry;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;
@@ -9,12 +10,16 @@ public sealed class CheckVideoStatusActivity(IVideoProviderResolver providers)
 {
     public async Task<ProviderCallResult> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {
+        using var span = JobTrace.StartForTask(ActivityNames.CheckStatus, task);
         try
         {
-            return ProviderCallResult.Ok(await providers.GetClient(task.Provider).GetStatusAsync(task.Model, task.TaskId, cancellationToken));
+            var status = await providers.GetClient(task.Provider).GetStatusAsync(task.Model, task.TaskId, cancellationToken);
+            span?.SetTag(TelemetryTags.ProviderStatus, status.RawStatus);
+            return ProviderCallResult.Ok(status);
         }
         catch (ProviderException e)
         {
+            JobTrace.SetError(span, e.Code);
             return ProviderCallResult.Failed(new ActivityError(e.Code, e.Message, e.IsTransient, e.RetryAfter));
         }
     }

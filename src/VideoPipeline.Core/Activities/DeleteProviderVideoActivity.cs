@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Telemetry;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;
@@ -10,12 +11,14 @@ public sealed class DeleteProviderVideoActivity(IVideoProviderResolver providers
 {
     public async Task<bool> RunAsync(ProviderTaskRef task, CancellationToken cancellationToken)
     {
+        using var span = JobTrace.StartForTask(ActivityNames.Delete, task);
         try
         {
             return await providers.GetClient(task.Provider).DeleteAsync(task.Model, task.TaskId, cancellationToken);
         }
         catch (ProviderException e)
         {
+            JobTrace.SetError(span, e.Code);
             logger.LogWarning("Deleting {Provider} video {TaskId} failed: {Code} {Message}", task.Provider, task.TaskId, e.Code, e.Message);
             return false;
         }

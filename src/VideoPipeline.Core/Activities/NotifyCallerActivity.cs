@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Security;
+using VideoPipeline.Core.Telemetry;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;
@@ -25,11 +26,15 @@ public sealed class NotifyCallerActivity(
 
     public async Task<bool> RunAsync(NotifyInput input, CancellationToken cancellationToken)
     {
+        using var span = JobTrace.Start(ActivityNames.Notify, input.TraceParent);
+        span?.SetTag(TelemetryTags.JobId, input.JobId);
+
         // Checked again at send time: DNS may now point somewhere it did not when the job was accepted.
         var check = await urlPolicy.CheckAsync(input.NotifyUrl, cancellationToken);
         if (!check.IsAllowed)
         {
             logger.LogWarning("Not notifying job {JobId}: the notify URL {Reason}", input.JobId, check.Error);
+            JobTrace.SetError(span, "notify_url_refused");
             return true;
         }
 
@@ -39,6 +44,8 @@ public sealed class NotifyCallerActivity(
                 result.ProviderTaskId, result.Timings),
             PipelineJson.Options);
         using var request = new HttpRequestMessage(HttpMethod.Post, check.Url) { Content = new ByteArrayContent(body) };
+        // The caller's URL may hold a credential in its path (chat webhooks do); HTTP spans must not record it.
+        HttpTelemetryFilter.OmitFromTraces(request);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         if (options.Value.NotifySigningSecret is { Length: > 0 } secret)
         {
@@ -52,22 +59,26 @@ public sealed class NotifyCallerActivity(
         try
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
+            span?.SetTag(TelemetryTags.HttpStatusCode, (int)response.StatusCode);
             if (response.IsSuccessStatusCode)
             {
                 return true;
             }
 
             logger.LogWarning("Notifying job {JobId} got HTTP {Status}", input.JobId, (int)response.StatusCode);
+            JobTrace.SetError(span, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             return false;
         }
         catch (HttpRequestException e)
         {
             logger.LogWarning("Notifying job {JobId} failed: {Message}", input.JobId, e.Message);
+            JobTrace.SetError(span, e.GetType().Name);
             return false;
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Notifying job {JobId} timed out", input.JobId);
+            JobTrace.SetError(span, "timeout");
             return false;
         }
     }

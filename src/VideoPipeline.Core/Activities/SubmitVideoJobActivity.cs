@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Telemetry;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;
@@ -31,6 +32,24 @@ public sealed class SubmitVideoJobActivity(
     private static readonly TimeSpan ClaimRecordingMargin = TimeSpan.FromSeconds(30);
 
     public async Task<ProviderCallResult> RunAsync(SubmitJobInput input, CancellationToken cancellationToken)
+    {
+        using var span = JobTrace.StartForJob(
+            ActivityNames.Submit, input.TraceParent, input.JobId, input.Request.Provider, input.Request.Model);
+        span?.SetTag(TelemetryTags.Attempt, input.Attempt);
+        var result = await SubmitOnceAsync(input, cancellationToken);
+        if (result.Task is { } task)
+        {
+            span?.SetTag(TelemetryTags.ProviderTaskId, task.TaskId);
+        }
+        else if (result.Error is { } error)
+        {
+            JobTrace.SetError(span, error.Code);
+        }
+
+        return result;
+    }
+
+    private async Task<ProviderCallResult> SubmitOnceAsync(SubmitJobInput input, CancellationToken cancellationToken)
     {
         var request = input.Request;
         var claimLifetime = providerOptions.Value.For(request.Provider).Timeout + ClaimRecordingMargin;
@@ -93,6 +112,7 @@ public sealed class SubmitVideoJobActivity(
 
         await ledger.SaveAsync(input.JobId, input.Attempt, new SubmissionRecord(SubmissionState.Accepted, task), cancellationToken);
         await taskIndex.RecordAsync(request.Provider, task.TaskId, input.JobId, cancellationToken);
+        PipelineTelemetry.JobAcceptedByProvider(request.Provider, request.Model);
         logger.LogInformation("Job {JobId} submitted to {Provider} as task {TaskId}", input.JobId, request.Provider, task.TaskId);
         return ProviderCallResult.Ok(task);
     }

@@ -19,8 +19,8 @@ public sealed record ApiResponse(
         new(statusCode, body, Headers: headers);
 
     public static ApiResponse Problem(int statusCode, string title, string? detail = null,
-        IReadOnlyDictionary<string, string[]>? errors = null) =>
-        new(statusCode, new ProblemDetails(statusCode, title, detail, errors), ProblemContentType);
+        IReadOnlyDictionary<string, string[]>? errors = null, IDictionary<string, object>? extensions = null) =>
+        new(statusCode, new ProblemDetails(statusCode, title, detail, errors) { Extensions = extensions }, ProblemContentType);
 
     public static ApiResponse Bytes(int statusCode, byte[] content, string contentType,
         IReadOnlyDictionary<string, string>? headers = null) =>

@@ -8,6 +8,7 @@ using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Telemetry;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Api;
@@ -241,12 +242,14 @@ public sealed class VideoJobsApi(
             return ApiResponse.Problem(401, "Invalid callback token.");
         }
 
-        var view = await FindAsync(id, cancellationToken);
-        if (view is null)
+        var instance = await orchestrations.GetJobInstanceAsync(id, cancellationToken);
+        if (instance is null)
         {
             return NotFound(id);
         }
 
+        var view = JobViewFactory.Create(instance);
+        using var span = StartCallbackSpan(JobTrace.CallbackSpan, instance, view);
         if (PipelineJson.EnumName(view.Provider.Name) != provider)
         {
             return ApiResponse.Problem(404, "Unknown callback route.", $"Job '{id}' does not use provider '{provider}'.");
@@ -266,9 +269,11 @@ public sealed class VideoJobsApi(
         }
         catch (Exception e) when (e is ProviderException or JsonException)
         {
+            JobTrace.SetError(span, ErrorCodes.ProviderProtocolError);
             return ApiResponse.Problem(400, "The callback body could not be read.", e.Message);
         }
 
+        span?.SetTag(TelemetryTags.ProviderStatus, hint.Status);
         if (view.Status is not (JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled))
         {
             await orchestrations.RaiseEventAsync(id, EventNames.ProviderCallback, hint, cancellationToken);
@@ -320,10 +325,13 @@ public sealed class VideoJobsApi(
         }
 
         var jobId = await taskIndex.FindJobAsync(ProviderName.OpenAi, task.TaskId, cancellationToken);
-        var view = jobId is null ? null : await FindAsync(jobId, cancellationToken);
+        var instance = jobId is null ? null : await orchestrations.GetJobInstanceAsync(jobId, cancellationToken);
+        var view = instance is null ? null : JobViewFactory.Create(instance);
         var active = view is not null && view.Status is not (JobStatus.Succeeded or JobStatus.Failed or JobStatus.Cancelled);
         if (active)
         {
+            using var span = StartCallbackSpan(JobTrace.WebhookSpan, instance!, view!);
+            span?.SetTag(TelemetryTags.ProviderStatus, task.RawStatus);
             await orchestrations.RaiseEventAsync(view!.Id, EventNames.ProviderCallback,
                 new CallbackHint(task.TaskId, task.RawStatus), cancellationToken);
         }
@@ -332,6 +340,10 @@ public sealed class VideoJobsApi(
     }
 
     public static ApiResponse Health() => ApiResponse.Json(200, new { status = "healthy" });
+
+    /// <summary>A callback's span, in the job's trace (the request itself is in the provider's, and linked).</summary>
+    private static System.Diagnostics.Activity? StartCallbackSpan(string name, OrchestrationMetadata instance, JobView view) =>
+        JobTrace.StartForJob(name, JobViewFactory.InputOf(instance).TraceParent, view.Id, view.Provider.Name, view.Provider.Model);
 
     internal async Task<JobView?> FindAsync(string id, CancellationToken cancellationToken) =>
         await orchestrations.GetJobInstanceAsync(id, cancellationToken) is { } instance ? JobViewFactory.Create(instance) : null;

@@ -1,5 +1,8 @@
 using System.Collections.Frozen;
+using System.Net;
+using System.Text;
 using VideoPipeline.Core.Api;
+using VideoPipeline.Core.Telemetry;
 
 namespace VideoPipeline.Core.Dashboard;
 
@@ -11,6 +14,8 @@ namespace VideoPipeline.Core.Dashboard;
 public static class DashboardPage
 {
     private const string PageName = "index.html";
+
+    private const string TraceUrlMeta = "<meta name=\"trace-url-template\" content=\"\">";
 
     /// <summary>
     /// Scripts and styles only from the host itself (no inline code, no CDN). Videos come from the blob endpoint the
@@ -35,7 +40,23 @@ public static class DashboardPage
     /// <summary>The files the page loads besides itself, under <c>/api/dashboard/{asset}</c>.</summary>
     public static IEnumerable<string> Assets => ContentTypes.Keys.Where(name => name != PageName);
 
-    public static ApiResponse Page() => Asset(PageName);
+    /// <summary>
+    /// The page, telling its script where a job's trace can be seen (<see cref="TelemetryOptions.TraceUrlTemplate"/>) in
+    /// a <c>meta</c> element: the script links each job's trace id to it, or shows the id alone without one.
+    /// </summary>
+    public static ApiResponse Page(string? traceUrlTemplate)
+    {
+        var page = Asset(PageName);
+        if (string.IsNullOrEmpty(traceUrlTemplate))
+        {
+            return page;
+        }
+
+        var html = Encoding.UTF8.GetString((byte[])page.Body!).Replace(
+            TraceUrlMeta, $"<meta name=\"trace-url-template\" content=\"{WebUtility.HtmlEncode(traceUrlTemplate)}\">",
+            StringComparison.Ordinal);
+        return page with { Body = Encoding.UTF8.GetBytes(html) };
+    }
 
     public static ApiResponse Asset(string name)
     {

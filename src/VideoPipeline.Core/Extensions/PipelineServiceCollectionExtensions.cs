@@ -7,10 +7,12 @@ using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Callbacks;
+using VideoPipeline.Core.Health;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Security;
 using VideoPipeline.Core.Storage;
+using VideoPipeline.Core.Telemetry;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Extensions;
@@ -28,6 +30,8 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>());
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(PipelineJson.DataConverter);
         services.TryAddSingleton(ModelCatalogue.Default);
@@ -42,6 +46,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<SubmissionLedger>();
         services.AddSingleton<ProviderTaskIndex>();
         services.AddTransient<VideoJobsApi>();
+        services.AddTransient<ReadinessApi>();
         foreach (var activity in VideoPipelineTasks.Activities)
         {
             services.AddTransient(activity.ActivityType);

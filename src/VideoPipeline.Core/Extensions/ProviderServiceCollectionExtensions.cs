@@ -24,7 +24,8 @@ public static class ProviderServiceCollectionExtensions
     /// Each provider client's handlers, outermost first: the provider's request budget
     /// (<see cref="ProviderConnectionOptions.RequestsPerMinute"/>, an <see cref="IProviderRequestBudget"/>; an in-process token
     /// bucket unless one is registered already), then retries (GET/DELETE only, never a submit) around a
-    /// per-attempt timeout (<see cref="ProviderConnectionOptions.Timeout"/>). Bearer auth from <see cref="ProviderConnectionOptions.ApiKey"/>
+    /// per-attempt timeout (<see cref="ProviderConnectionOptions.Timeout"/>), then the request metrics of each attempt.
+    /// Bearer auth from <see cref="ProviderConnectionOptions.ApiKey"/>
     /// is set on the provider clients only; result and input media are fetched by separate clients without it.
     /// </para>
     /// </summary>
@@ -71,8 +72,12 @@ public static class ProviderServiceCollectionExtensions
             .AddHttpMessageHandler(serviceProvider => new ProviderResilienceHandler(
                 serviceProvider.GetRequiredService<IOptions<ProvidersOptions>>().Value.For(provider).Timeout,
                 serviceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value,
-                serviceProvider.GetRequiredService<TimeProvider>()));
+                serviceProvider.GetRequiredService<TimeProvider>()))
+            .AddHttpMessageHandler(ProviderRequestMetrics);
     }
+
+    private static DelegatingHandler ProviderRequestMetrics(IServiceProvider serviceProvider) =>
+        new ProviderRequestMetricsHandler(serviceProvider.GetRequiredService<TimeProvider>());
 
     private static void AddMediaClient(IServiceCollection services, string name, bool followRedirects)
     {
@@ -82,6 +87,7 @@ public static class ProviderServiceCollectionExtensions
                 var options = serviceProvider.GetRequiredService<IOptions<ProviderResilienceOptions>>().Value;
                 return new ProviderResilienceHandler(options.MediaTimeout, options, serviceProvider.GetRequiredService<TimeProvider>());
             })
+            .AddHttpMessageHandler(ProviderRequestMetrics)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 AllowAutoRedirect = followRedirects,

@@ -17,6 +17,9 @@ public sealed record JobView
 
     /// <summary>When each step ended (started, submitted, generated, archived, completed).</summary>
     public Workflow.JobTimings? Timings { get; init; }
+
+    /// <summary>The W3C trace id of the job's trace (32 hex digits), from its start to its end; null without tracing.</summary>
+    public string? TraceId { get; init; }
 }
 
 public sealed record ProviderView(ProviderName Name, string Model, string? TaskId = null, string? Status = null);

@@ -29,7 +29,7 @@ internal static class InputImageFetcher
 
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            using var request = ProviderHttp.MediaRequest(url, "input-image");
             using var response = await http.SendAsync(mediaClient, request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status is >= 300 and < 400)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Telemetry;
 
 namespace VideoPipeline.Core.Providers;
 
@@ -29,9 +30,32 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
         return content;
     }
 
+    /// <summary>
+    /// A request to one of the provider's endpoints. <paramref name="endpoint"/> is its route template
+    /// (<c>v1/tasks/{id}</c>), the only part of it that metrics record.
+    /// </summary>
+    public static HttpRequestMessage Request(HttpMethod method, Uri url, string endpoint)
+    {
+        var request = new HttpRequestMessage(method, url);
+        request.Options.Set(ProviderRequestMetricsHandler.EndpointKey, endpoint);
+        return request;
+    }
+
+    /// <summary>
+    /// A GET of a media URL that may itself be a credential (a signed result URL, a pre-signed input image), in its path
+    /// as much as in its query: HTTP client spans leave it out (<see cref="HttpTelemetryFilter"/>).
+    /// </summary>
+    public static HttpRequestMessage MediaRequest(Uri url, string endpoint)
+    {
+        var request = Request(HttpMethod.Get, url, endpoint);
+        HttpTelemetryFilter.OmitFromTraces(request);
+        return request;
+    }
+
     /// <summary>Sends; maps transport failures (not HTTP error statuses) to <see cref="ProviderException"/>. The caller disposes the response.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        request.Options.Set(ProviderRequestMetricsHandler.ProviderKey, provider);
         try
         {
             return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -149,12 +173,14 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
 
     /// <summary>
     /// Opens a finished video as a stream. The <paramref name="expiredStatuses"/> mean the result expired
-    /// (<c>result_expired</c>); other failures map as usual. The returned content owns the response.
+    /// (<c>result_expired</c>); other failures map as usual. The returned content owns the response; the caller
+    /// disposes the request.
     /// </summary>
     public async Task<ResultContent> OpenStreamAsync(
-        HttpClient client, Uri url, IReadOnlyCollection<int> expiredStatuses, CancellationToken cancellationToken)
+        HttpClient client, HttpRequestMessage request, IReadOnlyCollection<int> expiredStatuses, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        ArgumentNullException.ThrowIfNull(request);
+        var url = request.RequestUri!;
         var response = await SendAsync(client, request, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -190,7 +216,13 @@ internal sealed class ProviderHttp(ProviderName provider, TimeSpan timeout, Time
         return task.ResultUrls.Count == 0
             ? Task.FromException<ResultContent>(new ProviderException(
                 ErrorCodes.ResultMissing, $"{provider} task {task.TaskId} has no result URL yet"))
-            : OpenStreamAsync(mediaClient, task.ResultUrls[0], PublicUrlExpiredStatuses, cancellationToken);
+            : OpenSignedUrlAsync(mediaClient, task.ResultUrls[0], cancellationToken);
+    }
+
+    private async Task<ResultContent> OpenSignedUrlAsync(HttpClient mediaClient, Uri url, CancellationToken cancellationToken)
+    {
+        using var request = MediaRequest(url, "result");
+        return await OpenStreamAsync(mediaClient, request, PublicUrlExpiredStatuses, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The caller's token, also cancelled once the per-request timeout has passed (none when it is not positive).</summary>

@@ -10,6 +10,7 @@ public static class ActivityNames
     public const string Cancel = "CancelProviderTask";
     public const string Delete = "DeleteProviderVideo";
     public const string Notify = "NotifyCaller";
+    public const string RecordOutcome = "RecordJobOutcome";
     public const string AcquireTaskSlot = "AcquireTaskSlot";
     public const string ReleaseTaskSlot = "ReleaseTaskSlot";
 }

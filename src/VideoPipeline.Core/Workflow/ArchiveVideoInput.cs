@@ -3,4 +3,8 @@ using VideoPipeline.Core.Providers;
 
 namespace VideoPipeline.Core.Workflow;
 
-public sealed record ArchiveVideoInput(string JobId, JobRequest Request, ProviderTask Task, string Container, string BlobName);
+public sealed record ArchiveVideoInput(string JobId, JobRequest Request, ProviderTask Task, string Container, string BlobName)
+{
+    /// <summary>The job's <see cref="VideoJobInput.TraceParent"/>: the activity's span joins the job's trace.</summary>
+    public string? TraceParent { get; init; }
+}

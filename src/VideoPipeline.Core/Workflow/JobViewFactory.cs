@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Telemetry;
 
 namespace VideoPipeline.Core.Workflow;
 
@@ -11,8 +12,7 @@ public static class JobViewFactory
     public static JobView Create(OrchestrationMetadata instance)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var input = Read<VideoJobInput>(instance.SerializedInput)
-                    ?? throw new InvalidOperationException($"Instance '{instance.InstanceId}' has no job input.");
+        var input = InputOf(instance);
         var progress = Read<JobProgress>(instance.SerializedCustomStatus);
         // Only a completed instance's output is a job result: a failed one's is the engine's "Type: message" text.
         var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed
@@ -47,7 +47,16 @@ public static class JobViewFactory
             UpdatedAt = instance.LastUpdatedAt,
             CompletedAt = instance.IsCompleted ? instance.LastUpdatedAt : null,
             Timings = result?.Timings,
+            TraceId = JobTrace.TraceIdOf(input.TraceParent),
         };
+    }
+
+    /// <param name="instance">An instance of the job orchestrator, read with its inputs.</param>
+    public static VideoJobInput InputOf(OrchestrationMetadata instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Read<VideoJobInput>(instance.SerializedInput)
+               ?? throw new InvalidOperationException($"Instance '{instance.InstanceId}' has no job input.");
     }
 
     private static T? Read<T>(string? json) =>

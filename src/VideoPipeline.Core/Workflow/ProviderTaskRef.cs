@@ -3,4 +3,8 @@ using VideoPipeline.Core.Jobs;
 namespace VideoPipeline.Core.Workflow;
 
 /// <summary>Identifies one provider task, the input of status, cancel and delete activities.</summary>
-public sealed record ProviderTaskRef(ProviderName Provider, string Model, string TaskId);
+public sealed record ProviderTaskRef(ProviderName Provider, string Model, string TaskId)
+{
+    /// <summary>The job's <see cref="VideoJobInput.TraceParent"/>: the activity's span joins the job's trace.</summary>
+    public string? TraceParent { get; init; }
+}

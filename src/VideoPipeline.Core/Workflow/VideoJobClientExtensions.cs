@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Telemetry;
 
 namespace VideoPipeline.Core.Workflow;
 
@@ -35,6 +37,11 @@ public static partial class VideoJobClientExtensions
     /// a finished instance), so the id is looked up first, and a start that fails is answered by looking again: when
     /// the instance exists now, a concurrent start of the same job won.
     /// </summary>
+    /// <remarks>
+    /// The job's trace starts here (<see cref="JobTrace.StartSpan"/>): under the caller's span for a job of its own (the
+    /// HTTP request's), as a trace of its own linked to the caller's for a job of a batch. Its <c>traceparent</c> goes
+    /// into the input, and the started job is counted.
+    /// </remarks>
     /// <returns>True when this call started the job.</returns>
     public static async Task<bool> StartJobAsync(
         this DurableTaskClient client, VideoJobInput input, CancellationToken cancellationToken)
@@ -46,10 +53,19 @@ public static partial class VideoJobClientExtensions
             return false;
         }
 
+        using var span = input.BatchId is null
+            ? PipelineTelemetry.Source.StartActivity(JobTrace.StartSpan)
+            : JobTrace.StartRoot(JobTrace.StartSpan);
+        span?.SetTag(TelemetryTags.JobId, input.JobId);
+        span?.SetTag(TelemetryTags.BatchId, input.BatchId);
+        span?.SetTag(TelemetryTags.Provider, PipelineJson.EnumName(input.Request.Provider));
+        span?.SetTag(TelemetryTags.Model, input.Request.Model);
+        input = input with { TraceParent = JobTrace.TraceParentOf(span ?? Activity.Current) };
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
                 ActivityNames.Orchestrator, input, new StartOrchestrationOptions(input.JobId), cancellationToken);
+            PipelineTelemetry.JobStarted(input.Request, input.BatchId is null ? "api" : "batch");
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -59,6 +75,7 @@ public static partial class VideoJobClientExtensions
                 return false;
             }
 
+            JobTrace.SetError(span, e.GetType().FullName!);
             throw;
         }
     }

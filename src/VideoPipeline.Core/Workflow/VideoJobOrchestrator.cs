@@ -155,7 +155,10 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
             for (var attempt = 1; ; attempt++)
             {
                 var submit = new SubmitJobInput(
-                    input.JobId, attempt, _request, _plan.CallbackUrl, _plan.ResubmitWhenOutcomeUnknown);
+                    input.JobId, attempt, _request, _plan.CallbackUrl, _plan.ResubmitWhenOutcomeUnknown)
+                {
+                    TraceParent = input.TraceParent,
+                };
                 var outcome = await context.CallActivityAsync<ProviderCallResult>(ActivityNames.Submit, submit);
                 if (outcome.Task is { } task)
                 {
@@ -188,7 +191,7 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         private async Task<VideoJobResult?> WaitForResultAsync()
         {
             var task = _task!;
-            var reference = new ProviderTaskRef(_request.Provider, _request.Model, task.TaskId);
+            var reference = TaskRef(task);
             TimeSpan? retryAfter = null;
             var statusFailures = 0;
             ReportGenerating(task);
@@ -267,7 +270,10 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         private async Task<VideoJobResult> ArchiveAsync()
         {
             Report(JobStatus.Archiving, $"Archiving to {_plan.Container}/{_plan.BlobName}", progress: 100);
-            var archive = new ArchiveVideoInput(input.JobId, _request, _task!, _plan.Container, _plan.BlobName);
+            var archive = new ArchiveVideoInput(input.JobId, _request, _task!, _plan.Container, _plan.BlobName)
+            {
+                TraceParent = input.TraceParent,
+            };
             for (var attempt = 1; ; attempt++)
             {
                 var outcome = await context.CallActivityAsync<ArchiveVideoResult>(ActivityNames.Archive, archive);
@@ -293,6 +299,8 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         {
             var now = context.CurrentUtcDateTime;
             result = result with { Timings = result.Timings with { CompletedAt = now } };
+            // Before the final status: a job reads as ended with its output once that status is reported.
+            await RecordOutcomeAsync(result);
             Report(result.Status, result.Status switch
             {
                 JobStatus.Succeeded => "Archived",
@@ -302,17 +310,38 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
 
             if (result.Status == JobStatus.Succeeded && _plan.DeleteAtProvider && _task is { } task)
             {
-                await context.CallActivityAsync<bool>(
-                    ActivityNames.Delete, new ProviderTaskRef(_request.Provider, _request.Model, task.TaskId));
+                await context.CallActivityAsync<bool>(ActivityNames.Delete, TaskRef(task));
             }
 
             if (_request.NotifyUrl is { } notifyUrl)
             {
-                await NotifyAsync(new NotifyInput(input.JobId, notifyUrl, result));
+                await NotifyAsync(new NotifyInput(input.JobId, notifyUrl, result) { TraceParent = input.TraceParent });
             }
 
             return result;
         }
+
+        /// <summary>
+        /// Metrics and spans come from activities, which run once per call, not from this code, which replays. Telemetry
+        /// never decides a job's outcome: a failure to record it is logged and the job ends as it was going to.
+        /// </summary>
+        private async Task RecordOutcomeAsync(VideoJobResult result)
+        {
+            try
+            {
+                await context.CallActivityAsync<bool>(
+                    ActivityNames.RecordOutcome,
+                    new JobOutcome(input.JobId, _request.Provider, _request.Model, result) { TraceParent = input.TraceParent });
+            }
+            catch (TaskFailedException e)
+            {
+                context.CreateReplaySafeLogger<VideoJobOrchestrator>()
+                    .LogWarning("Job {JobId}: recording its outcome failed: {Message}", input.JobId, e.Message);
+            }
+        }
+
+        private ProviderTaskRef TaskRef(ProviderTask task) =>
+            new(_request.Provider, _request.Model, task.TaskId) { TraceParent = input.TraceParent };
 
         private async Task NotifyAsync(NotifyInput notify)
         {

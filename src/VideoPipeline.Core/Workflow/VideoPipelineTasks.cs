@@ -20,6 +20,7 @@ public static class VideoPipelineTasks
         PipelineActivity.For<CancelProviderTaskActivity, ProviderTaskRef, bool>(ActivityNames.Cancel),
         PipelineActivity.For<DeleteProviderVideoActivity, ProviderTaskRef, bool>(ActivityNames.Delete),
         PipelineActivity.For<NotifyCallerActivity, NotifyInput, bool>(ActivityNames.Notify),
+        PipelineActivity.For<RecordJobOutcomeActivity, JobOutcome, bool>(ActivityNames.RecordOutcome),
         PipelineActivity.For<AcquireTaskSlotActivity, TaskSlotRequest, TaskSlotGrant>(ActivityNames.AcquireTaskSlot),
         PipelineActivity.For<ReleaseTaskSlotActivity, TaskSlotRelease, IReadOnlyList<TaskSlotHandover>>(ActivityNames.ReleaseTaskSlot),
     ];

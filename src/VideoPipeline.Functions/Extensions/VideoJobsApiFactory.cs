@@ -2,11 +2,13 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Batches;
+using VideoPipeline.Core.Health;
 
 namespace VideoPipeline.Functions.Extensions;
 
 /// <summary>
-/// Builds Core's per-invocation services: <see cref="VideoJobsApi"/>, the batch intake and <see cref="BatchesApi"/>.
+/// Builds Core's per-invocation services: <see cref="VideoJobsApi"/>, the batch intake, <see cref="BatchesApi"/> and
+/// <see cref="ReadinessApi"/>.
 /// They take the <see cref="DurableTaskClient"/> bound to the function by <c>[DurableClient]</c>, which cannot come
 /// from the container; everything else does.
 /// </summary>
@@ -20,6 +22,9 @@ public sealed class VideoJobsApiFactory(IServiceProvider services)
 
     public BatchesApi CreateBatchesApi(DurableTaskClient client) =>
         ActivatorUtilities.CreateInstance<BatchesApi>(services, CreateBatchIntake(client), client);
+
+    public ReadinessApi CreateReadinessApi(DurableTaskClient client) =>
+        ActivatorUtilities.CreateInstance<ReadinessApi>(services, Checked(client));
 
     private static DurableTaskClient Checked(DurableTaskClient client)
     {

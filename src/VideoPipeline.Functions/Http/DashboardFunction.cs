@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Dashboard;
+using VideoPipeline.Core.Telemetry;
 
 namespace VideoPipeline.Functions.Http;
 
@@ -9,10 +11,10 @@ namespace VideoPipeline.Functions.Http;
 /// <c>GET /api/dashboard</c>: the jobs dashboard page. Anonymous like the local host's: the page holds no data and
 /// sends the key the user enters with every API call.
 /// </summary>
-public static class DashboardFunction
+public sealed class DashboardFunction(IOptions<TelemetryOptions> telemetry)
 {
     [Function("Dashboard")]
-    public static IActionResult Run(
+    public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "dashboard")] HttpRequest request) =>
-        new ApiResponseActionResult(DashboardPage.Page());
+        new ApiResponseActionResult(DashboardPage.Page(telemetry.Value.TraceUrlTemplate));
 }

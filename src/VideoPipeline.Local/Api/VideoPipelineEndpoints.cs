@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Dashboard;
+using VideoPipeline.Core.Health;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Telemetry;
 
 namespace VideoPipeline.Local.Api;
 
@@ -59,10 +62,13 @@ public static class VideoPipelineEndpoints
         api.MapGet("/batches/{id}", async (string id, BatchesApi batches, CancellationToken ct) =>
             Result(await batches.GetBatchAsync(id, ct)));
 
-        // Health and the dashboard's static files need no key: they hold no data, and the page asks for the key.
+        // Probes and the dashboard's static files need no key: they hold no data, and the page asks for the key.
         endpoints.MapGet("/api/health", () => Result(VideoJobsApi.Health()));
-        endpoints.MapGet("/", () => Result(DashboardPage.Page()));
-        endpoints.MapGet("/api/dashboard", () => Result(DashboardPage.Page()));
+        endpoints.MapGet("/api/ready", async (ReadinessApi readiness, CancellationToken ct) =>
+            Result(await readiness.CheckAsync(ct)));
+        endpoints.MapGet("/", (IOptions<TelemetryOptions> telemetry) => Result(DashboardPage.Page(telemetry.Value.TraceUrlTemplate)));
+        endpoints.MapGet("/api/dashboard", (IOptions<TelemetryOptions> telemetry) =>
+            Result(DashboardPage.Page(telemetry.Value.TraceUrlTemplate)));
         endpoints.MapGet("/api/dashboard/{asset}", (string asset) => Result(DashboardPage.Asset(asset)));
         return endpoints;
     }

@@ -15,7 +15,8 @@ public static class LocalHostBuilderExtensions
     /// <summary>
     /// The local host: Core's services, storage and provider clients; the Durable Task engine Durable Functions runs
     /// on (DurableTask.Core with the Azure Storage provider, on the same storage account) running the job orchestrator
-    /// and its activities, and its client for the HTTP API; and the batch queue listener.
+    /// and its activities, and its client for the HTTP API; the batch queue listener; and OpenTelemetry
+    /// (<see cref="LocalTelemetryExtensions.AddLocalTelemetry"/>).
     /// </summary>
     public static WebApplicationBuilder AddLocalVideoPipeline(this WebApplicationBuilder builder)
     {
@@ -41,6 +42,6 @@ public static class LocalHostBuilderExtensions
         services.AddOptions<BatchQueueListenerOptions>().Bind(configuration.GetSection(BatchQueueListenerOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchQueueListenerOptions>, BatchQueueListenerOptionsValidator>());
         services.AddHostedService<BatchQueueListener>();
-        return builder;
+        return builder.AddLocalTelemetry();
     }
 }

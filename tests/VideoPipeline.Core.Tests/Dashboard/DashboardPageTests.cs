@@ -10,7 +10,7 @@ public partial class DashboardPageTests
     [Fact]
     public void Page_Always_IsEmbeddedHtmlWithAStrictContentSecurityPolicy()
     {
-        var response = DashboardPage.Page();
+        var response = DashboardPage.Page(traceUrlTemplate: null);
 
         Assert.Equal(200, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.ContentType);
@@ -23,10 +23,27 @@ public partial class DashboardPageTests
     [Fact]
     public void Page_LocalReferences_AreAllServedAssets()
     {
-        var references = LocalReference().Matches(Text(DashboardPage.Page())).Select(m => m.Groups["asset"].Value).ToArray();
+        var references = LocalReference().Matches(Text(DashboardPage.Page(traceUrlTemplate: null))).Select(m => m.Groups["asset"].Value).ToArray();
 
         Assert.NotEmpty(references);
         Assert.Equal(DashboardPage.Assets.Order(), references.Order());
+    }
+
+    [Fact]
+    public void Page_NoTraceUrlTemplate_HasAnEmptyTemplateForTheScript()
+    {
+        Assert.Contains("<meta name=\"trace-url-template\" content=\"\">", Text(DashboardPage.Page(traceUrlTemplate: null)));
+    }
+
+    [Fact]
+    public void Page_TraceUrlTemplate_IsInTheMetaElementHtmlEncoded()
+    {
+        var page = Text(DashboardPage.Page("http://localhost:16686/trace/{traceId}?a=1&b=\"><script>"));
+
+        Assert.Contains(
+            "<meta name=\"trace-url-template\" content=\"http://localhost:16686/trace/{traceId}?a=1&amp;b=&quot;&gt;&lt;script&gt;\">",
+            page);
+        Assert.DoesNotContain("<script>", page);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public class DashboardBrowserTests(DashboardStack stack, ITestOutputHelper log)
         : "/usr/bin/chromium";
 
     [Fact]
-    public async Task Dashboard_InHeadlessChromium_StartsPlaysAndCancelsJobsAndCountsBatchJobs()
+    public async Task Dashboard_InHeadlessChromium_StartsPlaysTracesAndCancelsJobsAndCountsBatchJobs()
     {
         Assert.True(File.Exists(Chromium),
             $"Chromium is not installed at {Chromium}. Install the Debian package 'chromium' (./test.sh does: " +
@@ -55,6 +55,7 @@ public class DashboardBrowserTests(DashboardStack stack, ITestOutputHelper log)
             {
                 ["DASHBOARD_URL"] = new Uri(stack.Host.BaseUrl, "/").AbsoluteUri,
                 ["FUNCTION_KEY"] = DashboardStack.FunctionKey,
+                ["TRACE_URL_TEMPLATE"] = DashboardStack.TraceUrlTemplate,
                 ["BATCH_ID"] = batchId,
                 ["BATCH_JOBS"] = "3",
                 ["BATCH_INVALID"] = "1",

@@ -21,10 +21,11 @@ public class FunctionsMetadataTests
     private static readonly string[] ServedByFunctionsButNotDocumented = [];
 
     /// <summary>
-    /// Callbacks and the webhook carry their own credential (per-job HMAC token, Standard Webhooks signature); health
-    /// and the dashboard reveal nothing. Everything else needs a function key.
+    /// Callbacks and the webhook carry their own credential (per-job HMAC token, Standard Webhooks signature); the
+    /// probes and the dashboard reveal nothing. Everything else needs a function key.
     /// </summary>
-    private static readonly string[] AnonymousFunctions = ["ProviderCallback", "OpenAiWebhook", "Health", "Dashboard", "DashboardAsset"];
+    private static readonly string[] AnonymousFunctions =
+        ["ProviderCallback", "OpenAiWebhook", "Health", "Readiness", "Dashboard", "DashboardAsset"];
 
     private static readonly string[] HttpMethods = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 
@@ -39,7 +40,7 @@ public class FunctionsMetadataTests
     }
 
     [Fact]
-    public void HttpFunctions_AuthLevels_AreAnonymousOnlyForCallbacksWebhookHealthAndDashboard()
+    public void HttpFunctions_AuthLevels_AreAnonymousOnlyForCallbacksWebhookProbesAndDashboard()
     {
         foreach (var function in FunctionsAppOutput.WithTrigger("httpTrigger"))
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using VideoPipeline.Functions.Tests.Hosting;
 using VideoPipeline.Testing;
 using VideoPipeline.Testing.Contract;
@@ -34,6 +35,18 @@ public class JobFunctionsTests(FunctionsAppHost app) : JobContractTests, IClassF
         using var response = await app.Http.PostAsJsonAsync("/api/webhooks/openai", new { type = "video.completed" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_StorageAndTaskHubUp_Returns200WithEachDependencyHealthy()
+    {
+        using var response = await app.Http.GetAsync("/api/ready");
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToJsonString());
+        Assert.Equal("ready", body["status"]!.GetValue<string>());
+        Assert.All(new[] { "blobStorage", "queueStorage", "taskHub" },
+            dependency => Assert.Equal("healthy", body["checks"]![dependency]!["status"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ namespace VideoPipeline.Functions.Tests.Hosting;
 /// functions served at their routes on Kestrel, and its queue trigger fed from the batch queue. Providers are the
 /// emulator over real HTTP, configured as <c>local.settings.sample.json</c> configures them.
 /// </summary>
-public sealed class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
+public class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
 {
     public const string CallbackSecret = "functions-host-callback-secret";
     public const string BatchQueue = "video-batches";
@@ -45,7 +45,7 @@ public sealed class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
 
     public QueueClient PoisonQueueClient => Services.GetRequiredService<QueueServiceClient>().GetQueueClient($"{BatchQueue}-poison");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartAsync();
         var url = $"http://127.0.0.1:{FreePort.Next()}";
@@ -58,7 +58,9 @@ public sealed class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
 
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(url);
-        builder.Configuration.AddInMemoryCollection(Settings(url));
+        var settings = Settings(url);
+        Configure(settings);
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(_log);
         var functions = typeof(VideoJobOrchestratorFunction).Assembly;
         builder.Services.AddVideoPipelineFunctions(builder.Configuration);
@@ -68,6 +70,7 @@ public sealed class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
             .UseOrchestrationService());
         builder.Services.AddDurableTaskClient(client => client.UseOrchestrationService());
         builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<QueueTriggerListener>(services, functions));
+        ConfigureServices(builder.Services);
 
         _app = builder.Build();
         _app.MapHttpTriggerFunctions(functions);
@@ -75,9 +78,19 @@ public sealed class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
         Http.BaseAddress = new Uri(url);
     }
 
+    /// <summary>Changes the app's settings before it is built.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Adds to the app's services before it is built, as the Functions host's own services would be.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     protected override string Diagnostics => _log.Text;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)

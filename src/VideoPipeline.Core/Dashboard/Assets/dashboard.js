@@ -7,6 +7,8 @@ const CANCELLABLE = new Set(['queued', 'submitting', 'generating']);
 // Refresh often while something runs, rarely when nothing changes.
 const ACTIVE_REFRESH_MS = 2000;
 const IDLE_REFRESH_MS = 10000;
+// Where a job's trace can be seen (the host's Telemetry:TraceUrlTemplate, with {traceId}); empty shows the id alone.
+const TRACE_URL_TEMPLATE = document.querySelector('meta[name="trace-url-template"]')?.content ?? '';
 
 const $ = (selector) => document.querySelector(selector);
 
@@ -462,6 +464,7 @@ function createCard(job) {
     progressBar: el('progress', { max: 100 }),
     phase: el('span', { class: 'phase' }),
     timings: el('dl', { class: 'timings' }),
+    trace: el('p', { class: 'trace', hidden: true }),
     error: el('p', { class: 'job-error' }),
     player: el('div', { class: 'player' }),
     video: null,
@@ -469,7 +472,7 @@ function createCard(job) {
   card.progress = el('div', { class: 'progress' }, card.progressBar, card.phase);
   card.root = el('li', { class: 'job', dataset: { jobId: job.id } },
     el('div', { class: 'job-head' }, card.status, el('code', { class: 'job-id', title: job.id }, job.id), card.cancel),
-    card.model, card.progress, card.timings, card.error, card.player);
+    card.model, card.progress, card.timings, card.trace, card.error, card.player);
   return card;
 }
 
@@ -497,6 +500,9 @@ function updateCard(card, job) {
 
   card.timings.replaceChildren(...timingEntries(job).map(([label, value]) => el('div', {}, el('dt', {}, label), el('dd', {}, value))));
 
+  card.trace.hidden = !job.traceId;
+  card.trace.replaceChildren(...(job.traceId ? traceEntry(job.traceId) : []));
+
   card.error.hidden = !job.error;
   card.error.replaceChildren(...(job.error ? [el('code', {}, job.error.code), ` ${job.error.message}`] : []));
 
@@ -509,6 +515,15 @@ function updateCard(card, job) {
     card.root.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     setTimeout(() => card.root.classList.remove('fresh'), 3000);
   }
+}
+
+function traceEntry(traceId) {
+  const id = el('code', {}, traceId);
+  if (!TRACE_URL_TEMPLATE) {
+    return ['trace ', id];
+  }
+  const href = TRACE_URL_TEMPLATE.replaceAll('{traceId}', encodeURIComponent(traceId));
+  return [el('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'trace-link' }, 'trace ', id)];
 }
 
 function timingEntries(job) {

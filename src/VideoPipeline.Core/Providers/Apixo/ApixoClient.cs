@@ -32,11 +32,11 @@ public sealed class ApixoClient : IVideoProviderClient
     public async Task<ProviderTask> SubmitAsync(ProviderSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        using var request = new HttpRequestMessage(
-            HttpMethod.Post, ProviderEndpoint.Combine(_baseUrl, "generateTask/" + ProviderEndpoint.Segment(submission.Model.Model)))
-        {
-            Content = ProviderHttp.JsonBody(ApixoRequestWriter.Build(submission)),
-        };
+        using var request = ProviderHttp.Request(
+            HttpMethod.Post,
+            ProviderEndpoint.Combine(_baseUrl, "generateTask/" + ProviderEndpoint.Segment(submission.Model.Model)),
+            "generateTask/{model}");
+        request.Content = ProviderHttp.JsonBody(ApixoRequestWriter.Build(submission));
         return await _http.SubmitAsync(_httpClient, request, response => ApixoTaskParser.ParseSubmit(response.Body), cancellationToken)
             .ConfigureAwait(false);
     }
@@ -45,10 +45,11 @@ public sealed class ApixoClient : IVideoProviderClient
     {
         ArgumentException.ThrowIfNullOrEmpty(model);
         ArgumentException.ThrowIfNullOrEmpty(taskId);
-        using var request = new HttpRequestMessage(
+        using var request = ProviderHttp.Request(
             HttpMethod.Get,
             ProviderEndpoint.Combine(
-                _baseUrl, $"statusTask/{ProviderEndpoint.Segment(model)}?taskId={Uri.EscapeDataString(taskId)}"));
+                _baseUrl, $"statusTask/{ProviderEndpoint.Segment(model)}?taskId={Uri.EscapeDataString(taskId)}"),
+            "statusTask/{model}");
         var response = await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
         return ApixoTaskParser.ParseStatus(response.Body);
     }

@@ -31,10 +31,9 @@ public sealed class FoxApiClient : IVideoProviderClient
     public async Task<ProviderTask> SubmitAsync(ProviderSubmission submission, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        using var request = new HttpRequestMessage(HttpMethod.Post, ProviderEndpoint.Combine(_baseUrl, "v1/videos/generations"))
-        {
-            Content = ProviderHttp.JsonBody(FoxApiRequestWriter.Build(submission)),
-        };
+        using var request = ProviderHttp.Request(
+            HttpMethod.Post, ProviderEndpoint.Combine(_baseUrl, "v1/videos/generations"), "v1/videos/generations");
+        request.Content = ProviderHttp.JsonBody(FoxApiRequestWriter.Build(submission));
         return await _http.SubmitAsync(_httpClient, request, response => FoxApiTaskParser.Parse(response.Body), cancellationToken)
             .ConfigureAwait(false);
     }
@@ -42,8 +41,8 @@ public sealed class FoxApiClient : IVideoProviderClient
     public async Task<ProviderTask> GetStatusAsync(string model, string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(taskId);
-        using var request = new HttpRequestMessage(
-            HttpMethod.Get, ProviderEndpoint.Combine(_baseUrl, "v1/tasks/" + ProviderEndpoint.Segment(taskId)));
+        using var request = ProviderHttp.Request(
+            HttpMethod.Get, ProviderEndpoint.Combine(_baseUrl, "v1/tasks/" + ProviderEndpoint.Segment(taskId)), "v1/tasks/{id}");
         var response = await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
         return FoxApiTaskParser.Parse(response.Body);
     }

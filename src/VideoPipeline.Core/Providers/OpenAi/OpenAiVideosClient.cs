@@ -12,6 +12,8 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
 {
     public static readonly Uri DefaultBaseUrl = new("https://api.openai.com/v1");
 
+    private const string VideoEndpoint = "videos/{id}";
+
     private static readonly int[] ContentExpiredStatuses = [404, 410];
 
     private readonly HttpClient _httpClient;
@@ -44,10 +46,8 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
                 _http, _httpClientFactory.CreateClient(ProviderHttpClientNames.InputMedia), imageUrl, cancellationToken).ConfigureAwait(false)
             : null;
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, ProviderEndpoint.Combine(_baseUrl, "videos"))
-        {
-            Content = OpenAiRequestWriter.Build(submission, image),
-        };
+        using var request = ProviderHttp.Request(HttpMethod.Post, ProviderEndpoint.Combine(_baseUrl, "videos"), "videos");
+        request.Content = OpenAiRequestWriter.Build(submission, image);
         return await _http.SubmitAsync(_httpClient, request, ReadVideo, cancellationToken).ConfigureAwait(false);
     }
 
@@ -55,7 +55,7 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
     public async Task<ProviderTask> GetStatusAsync(string model, string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(taskId);
-        using var request = new HttpRequestMessage(HttpMethod.Get, VideoUrl(taskId));
+        using var request = ProviderHttp.Request(HttpMethod.Get, VideoUrl(taskId), VideoEndpoint);
         return ReadVideo(await _http.SendForJsonAsync(_httpClient, request, cancellationToken).ConfigureAwait(false));
     }
 
@@ -73,7 +73,7 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
     public async Task<bool> DeleteAsync(string model, string taskId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(taskId);
-        using var request = new HttpRequestMessage(HttpMethod.Delete, VideoUrl(taskId));
+        using var request = ProviderHttp.Request(HttpMethod.Delete, VideoUrl(taskId), VideoEndpoint);
         try
         {
             using var response = await _http.SendAsync(_httpClient, request, cancellationToken).ConfigureAwait(false);
@@ -96,10 +96,11 @@ public sealed class OpenAiVideosClient : IVideoProviderClient
     /// Streams <c>GET /videos/{id}/content?variant=video</c> with the API key (always built from the configured base
     /// URL, whatever the task says). 404/410 mean the video expired or was deleted (<c>result_expired</c>).
     /// </summary>
-    public Task<ResultContent> OpenResultAsync(ProviderTask task, CancellationToken cancellationToken = default)
+    public async Task<ResultContent> OpenResultAsync(ProviderTask task, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return _http.OpenStreamAsync(_httpClient, ContentUrl(task.TaskId), ContentExpiredStatuses, cancellationToken);
+        using var request = ProviderHttp.Request(HttpMethod.Get, ContentUrl(task.TaskId), "videos/{id}/content");
+        return await _http.OpenStreamAsync(_httpClient, request, ContentExpiredStatuses, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A project webhook event (verify it first with <c>StandardWebhookVerifier</c>).</summary>
