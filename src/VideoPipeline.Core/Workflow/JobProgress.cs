@@ -17,4 +17,10 @@ public sealed record JobProgress
     public string? ProviderStatus { get; init; }
 
     public DateTime UpdatedAt { get; init; }
+
+    /// <summary>
+    /// How the job ended, once it has: the workflow may still delete the provider's copy or notify the caller, and
+    /// a reader must not see a finished job without its output or error meanwhile.
+    /// </summary>
+    public VideoJobResult? Result { get; init; }
 }

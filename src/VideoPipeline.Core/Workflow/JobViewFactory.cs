@@ -15,13 +15,18 @@ public static class JobViewFactory
         var input = InputOf(instance);
         var progress = Read<JobProgress>(instance.SerializedCustomStatus);
         // Only a completed instance's output is a job result: a failed one's is the engine's "Type: message" text.
-        var result = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed
-            ? Read<VideoJobResult>(instance.SerializedOutput)
-            : null;
+        // A job that has ended but still notifies its caller carries its result in the custom status.
+        var result = instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed => Read<VideoJobResult>(instance.SerializedOutput),
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => null,
+            _ => progress?.Result,
+        };
 
         var (status, error) = instance.RuntimeStatus switch
         {
-            OrchestrationRuntimeStatus.Completed when result is not null => (result.Status, result.Error),
+            OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Running when result is not null =>
+                (result.Status, result.Error),
             OrchestrationRuntimeStatus.Failed => (JobStatus.Failed,
                 new JobError("internal_error", instance.FailureDetails?.ErrorMessage ?? "The workflow failed.")),
             OrchestrationRuntimeStatus.Terminated => (JobStatus.Cancelled,
@@ -45,7 +50,7 @@ public static class JobViewFactory
             BatchId = input.BatchId,
             CreatedAt = instance.CreatedAt,
             UpdatedAt = instance.LastUpdatedAt,
-            CompletedAt = instance.IsCompleted ? instance.LastUpdatedAt : null,
+            CompletedAt = instance.IsCompleted ? instance.LastUpdatedAt : result?.Timings.CompletedAt,
             Timings = result?.Timings,
             TraceId = JobTrace.TraceIdOf(input.TraceParent),
         };

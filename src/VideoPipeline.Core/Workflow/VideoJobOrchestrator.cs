@@ -299,14 +299,13 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         {
             var now = context.CurrentUtcDateTime;
             result = result with { Timings = result.Timings with { CompletedAt = now } };
-            // Before the final status: a job reads as ended with its output once that status is reported.
             await RecordOutcomeAsync(result);
             Report(result.Status, result.Status switch
             {
                 JobStatus.Succeeded => "Archived",
                 JobStatus.Cancelled => "Cancelled",
                 _ => $"Failed: {result.Error?.Code}",
-            }, result.Status == JobStatus.Succeeded ? 100 : null);
+            }, result.Status == JobStatus.Succeeded ? 100 : null, result);
 
             if (result.Status == JobStatus.Succeeded && _plan.DeleteAtProvider && _task is { } task)
             {
@@ -392,9 +391,10 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         private void ReportGenerating(ProviderTask task) =>
             Report(JobStatus.Generating, $"Provider status '{task.RawStatus}'", task.Progress);
 
-        private void Report(JobStatus status, string phase, int? progress = null) =>
+        private void Report(JobStatus status, string phase, int? progress = null, VideoJobResult? result = null) =>
             context.SetCustomStatus(new JobProgress
             {
+                Result = result,
                 Status = status,
                 Phase = phase,
                 Progress = progress,

@@ -276,6 +276,25 @@ public class VideoJobOrchestratorTests
     }
 
     [Fact]
+    public void Run_NotifyUrlGiven_ReportsTheEndedJobWithItsOutputBeforeNotifying()
+    {
+        var context = ProviderFinishingAfter(TimeSpan.FromSeconds(30));
+        JobProgress? statusWhileNotifying = null;
+        context.OnActivity<NotifyInput>(ActivityNames.Notify, _ =>
+        {
+            statusWhileNotifying = context.StatusHistory[^1];
+            return true;
+        });
+
+        context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(notifyUrl: "https://app.example.com/done")));
+
+        Assert.NotNull(statusWhileNotifying);
+        Assert.Equal(JobStatus.Succeeded, statusWhileNotifying.Status);
+        Assert.Equal(Archived, statusWhileNotifying.Result?.Output);
+        Assert.NotNull(statusWhileNotifying.Result?.Timings.CompletedAt);
+    }
+
+    [Fact]
     public void Run_CompletedWithoutResultUrl_KeepsPollingUntilUrlAppears()
     {
         var context = ProviderFinishingAfter(TimeSpan.FromSeconds(30));
