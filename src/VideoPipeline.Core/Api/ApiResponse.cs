@@ -20,7 +20,7 @@ public sealed record ApiResponse(
 
     public static ApiResponse Problem(int statusCode, string title, string? detail = null,
         IReadOnlyDictionary<string, string[]>? errors = null, IDictionary<string, object>? extensions = null) =>
-        new(statusCode, new ProblemDetails(statusCode, title, detail, errors) { Extensions = extensions }, ProblemContentType);
+        new(statusCode, new ApiProblem(statusCode, title, detail, errors) { Extensions = extensions }, ProblemContentType);
 
     public static ApiResponse Bytes(int statusCode, byte[] content, string contentType,
         IReadOnlyDictionary<string, string>? headers = null) =>

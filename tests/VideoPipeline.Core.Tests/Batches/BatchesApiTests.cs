@@ -38,7 +38,7 @@ public class BatchesApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
 
         Assert.Equal(400, response.StatusCode);
         Assert.Equal(ApiResponse.ProblemContentType, response.ContentType);
-        var problem = Assert.IsType<ProblemDetails>(response.Body);
+        var problem = Assert.IsType<ApiProblem>(response.Body);
         Assert.Equal(["items", "jobs"], problem.Errors!.Keys.Order());
     }
 

@@ -31,7 +31,7 @@ public class OpenApiDocumentTests
         { "ModelView", typeof(ModelView) },
         { "DurationRange", typeof(DurationRange) },
         { "ProviderOptionRule", typeof(ProviderOptionRule) },
-        { "ProblemDetails", typeof(ProblemDetails) },
+        { "ProblemDetails", typeof(ApiProblem) },
         { "Readiness", typeof(ReadinessReport) },
         { "DependencyCheck", typeof(DependencyCheck) },
     };

@@ -3,10 +3,11 @@ using System.Text.Json.Serialization;
 namespace VideoPipeline.Core.Api;
 
 /// <summary>
-/// An RFC 9457 problem; validation problems list every failing field under <c>errors</c>, and <see cref="Extensions"/>
-/// are further members of the problem object (the readiness checks, for instance).
+/// An RFC 9457 problem, the <c>ProblemDetails</c> schema of openapi.json (named apart from ASP.NET Core's type, which
+/// both hosts also see). Validation problems list every failing field under <c>errors</c>, and
+/// <see cref="Extensions"/> are further members of the problem object (the readiness checks, for instance).
 /// </summary>
-public sealed record ProblemDetails(
+public sealed record ApiProblem(
     int Status,
     string Title,
     string? Detail = null,
