@@ -1,7 +1,8 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.DurableTask;
+using System.Text.Json;
 using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask;
+using VideoPipeline.Core.Api;
 
 namespace VideoPipeline.Core;
 

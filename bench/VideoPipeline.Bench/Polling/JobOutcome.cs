@@ -1,3 +1,5 @@
+using VideoPipeline.Core.Workflow.Messages;
+
 namespace VideoPipeline.Bench.Polling;
 
 /// <summary>What one simulated job cost.</summary>

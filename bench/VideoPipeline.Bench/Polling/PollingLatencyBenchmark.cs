@@ -1,8 +1,9 @@
 using System.Globalization;
 using VideoPipeline.Bench.Measurement;
-using VideoPipeline.Core;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
+using VideoPipeline.Core;
 
 namespace VideoPipeline.Bench.Polling;
 

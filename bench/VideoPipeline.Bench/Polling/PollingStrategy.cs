@@ -1,3 +1,5 @@
+using VideoPipeline.Core.Workflow.Messages;
+
 namespace VideoPipeline.Bench.Polling;
 
 /// <summary>A way of waiting for a provider task, as a function from generation time to what the job cost.</summary>

@@ -1,6 +1,7 @@
 using VideoPipeline.Core.Archive;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;

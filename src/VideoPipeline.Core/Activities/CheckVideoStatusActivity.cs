@@ -1,5 +1,6 @@
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Security;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;

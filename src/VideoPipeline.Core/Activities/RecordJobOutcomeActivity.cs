@@ -1,4 +1,5 @@
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Activities;

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Admission;

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Workflow.Messages;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Batches;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Activities;
 using VideoPipeline.Core.Admission;
@@ -13,6 +13,7 @@ using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Security;
 using VideoPipeline.Core.Storage;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Extensions;

@@ -1,3 +1,5 @@
+using VideoPipeline.Core.Workflow.Messages;
+
 namespace VideoPipeline.Core.Jobs;
 
 /// <summary>What <c>GET /api/videos/{id}</c> returns (described in <c>openapi.json</c>).</summary>
@@ -16,7 +18,7 @@ public sealed record JobView
     public DateTimeOffset? CompletedAt { get; init; }
 
     /// <summary>When each step ended (started, submitted, generated, archived, completed).</summary>
-    public Workflow.JobTimings? Timings { get; init; }
+    public Workflow.Messages.JobTimings? Timings { get; init; }
 
     /// <summary>The W3C trace id of the job's trace (32 hex digits), from its start to its end; null without tracing.</summary>
     public string? TraceId { get; init; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Telemetry;

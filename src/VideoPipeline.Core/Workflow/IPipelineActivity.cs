@@ -1,3 +1,5 @@
+using VideoPipeline.Core.Workflow.Messages;
+
 namespace VideoPipeline.Core.Workflow;
 
 /// <summary>

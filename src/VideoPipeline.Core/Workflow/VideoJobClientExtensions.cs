@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask;
+using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Messages;
 
 namespace VideoPipeline.Core.Workflow;
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow.Messages;
+using VideoPipeline.Core.Workflow.Planning;
 
 namespace VideoPipeline.Core.Workflow;
 

@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using VideoPipeline.Core.Activities;
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow.Messages;
 
 namespace VideoPipeline.Core.Workflow;
 

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using VideoPipeline.Core.Activities;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Functions.Activities;

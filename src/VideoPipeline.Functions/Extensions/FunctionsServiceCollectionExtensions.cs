@@ -2,8 +2,9 @@ using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using VideoPipeline.Core;
+using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Extensions;
+using VideoPipeline.Core;
 
 namespace VideoPipeline.Functions.Extensions;
 

@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using VideoPipeline.Core.Activities;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Security;
 using VideoPipeline.Core.Tests.Jobs;
 using VideoPipeline.Core.Tests.Providers.Infrastructure;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
-using VideoPipeline.Testing;
 using VideoPipeline.Testing.Http;
+using VideoPipeline.Testing;
 using static VideoPipeline.Testing.Http.ScriptedHttpServer;
 
 namespace VideoPipeline.Core.Tests.Activities;

@@ -2,8 +2,10 @@ using System.Text.Json;
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
-using VideoPipeline.Testing.Workflow;
+using VideoPipeline.Core.Workflow.Messages;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
+using VideoPipeline.Testing.Workflow;
 
 namespace VideoPipeline.Core.Tests.Admission;
 

@@ -2,6 +2,7 @@ using System.Text;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Batches;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 using VideoPipeline.Testing;
 using static VideoPipeline.Core.Tests.Batches.BatchRequests;

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Health;
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Tests.Dashboard;

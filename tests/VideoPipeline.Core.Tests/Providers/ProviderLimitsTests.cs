@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VideoPipeline.Core.Extensions;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Tests.Providers;

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow.Messages;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Tests.Workflow;

@@ -1,4 +1,5 @@
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
 
 namespace VideoPipeline.Core.Tests.Workflow;

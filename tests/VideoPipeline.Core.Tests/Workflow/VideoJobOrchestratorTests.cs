@@ -1,5 +1,7 @@
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Workflow.Messages;
+using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
 using VideoPipeline.Testing.Workflow;
 

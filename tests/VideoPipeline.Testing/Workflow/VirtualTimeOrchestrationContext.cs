@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
-using Microsoft.Extensions.Logging;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
-using VideoPipeline.Core;
+using Microsoft.Extensions.Logging;
+using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow;
+using VideoPipeline.Core;
 
 namespace VideoPipeline.Testing.Workflow;
 

@@ -1,6 +1,6 @@
 using VideoPipeline.Core.Jobs;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>Identifies one provider task, the input of status, cancel and delete activities.</summary>
 public sealed record ProviderTaskRef(ProviderName Provider, string Model, string TaskId)

@@ -1,6 +1,7 @@
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Workflow.Planning;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>The orchestration input of one job.</summary>
 public sealed record VideoJobInput(string JobId, JobRequest Request, JobPlan Plan, string? BatchId = null)

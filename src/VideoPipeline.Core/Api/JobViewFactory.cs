@@ -2,8 +2,9 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Workflow.Messages;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Api;
 
 /// <summary>Builds the public job view from an orchestration instance: its input, custom status and output.</summary>
 public static class JobViewFactory

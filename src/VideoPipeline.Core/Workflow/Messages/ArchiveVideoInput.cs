@@ -1,7 +1,7 @@
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 public sealed record ArchiveVideoInput(string JobId, JobRequest Request, ProviderTask Task, string Container, string BlobName)
 {

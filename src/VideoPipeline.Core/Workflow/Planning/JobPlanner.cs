@@ -5,7 +5,7 @@ using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Storage;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Planning;
 
 /// <summary>Fixes a job's plan from configuration when it starts (see <see cref="JobPlan"/>).</summary>
 public sealed class JobPlanner(

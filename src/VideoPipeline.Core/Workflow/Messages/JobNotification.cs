@@ -1,6 +1,6 @@
 using VideoPipeline.Core.Jobs;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>The body POSTed to a job's <c>notifyUrl</c> when it ends.</summary>
 public sealed record JobNotification(

@@ -1,4 +1,4 @@
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>When each step of a job ended (UTC, orchestration time).</summary>
 public sealed record JobTimings(

@@ -1,4 +1,4 @@
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>The payload of a <see cref="EventNames.Cancel"/> event.</summary>
 public sealed record CancelRequest(string? Reason = null);

@@ -1,6 +1,6 @@
 using VideoPipeline.Core.Jobs;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>The orchestration's custom status: what the job view shows while the job runs.</summary>
 public sealed record JobProgress

@@ -1,6 +1,6 @@
 using VideoPipeline.Core.Jobs;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>The orchestration output: how the job ended.</summary>
 public sealed record VideoJobResult

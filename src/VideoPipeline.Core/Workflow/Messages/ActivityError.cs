@@ -1,6 +1,6 @@
 using VideoPipeline.Core.Jobs;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>An expected failure an activity reports in its result (activities do not throw for these).</summary>
 /// <param name="Code">One of <see cref="ErrorCodes"/>.</param>

@@ -1,4 +1,4 @@
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Planning;
 
 /// <summary>
 /// When to check a provider task next. First near the expected finish (the provider's <c>estimated_time</c>, else

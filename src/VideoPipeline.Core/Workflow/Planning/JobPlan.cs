@@ -1,7 +1,7 @@
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Planning;
 
 /// <summary>
 /// Everything the workflow needs from configuration, fixed when the job starts and carried in its input, so replays

@@ -1,5 +1,5 @@
 using VideoPipeline.Core.Jobs;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 public sealed record ArchiveVideoResult(OutputView? Output, ActivityError? Error);

@@ -1,6 +1,6 @@
 using VideoPipeline.Core.Providers;
 
-namespace VideoPipeline.Core.Workflow;
+namespace VideoPipeline.Core.Workflow.Messages;
 
 /// <summary>The result of a submit or status activity: the provider task snapshot, or an error.</summary>
 public sealed record ProviderCallResult(ProviderTask? Task, ActivityError? Error)
