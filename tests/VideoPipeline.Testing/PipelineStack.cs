@@ -51,7 +51,7 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _azurite = await AzuriteInstance.StartAsync(onOutputLine: OnAzuriteOutput);
         var hostPort = FreePort.Next();

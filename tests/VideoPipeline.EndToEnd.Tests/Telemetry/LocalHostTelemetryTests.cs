@@ -16,7 +16,7 @@ public class LocalHostTelemetryTests(TelemetryStack stack) : IClassFixture<Telem
         Assert.True(job["status"]!.GetValue<string>() == "succeeded", job.ToJsonString());
         Assert.Matches("^[0-9a-f]{32}$", job["traceId"]?.GetValue<string>());
         await Eventually.TrueAsync(
-            () => Task.FromResult(stack.Receiver.ExportsTo("/v1/traces") > 0 && stack.Receiver.ExportsTo("/v1/metrics") > 0),
+            () => Task.FromResult(stack.ExportsTo("/v1/traces") > 0 && stack.ExportsTo("/v1/metrics") > 0),
             "OTLP exports of traces and metrics");
     }
 
