@@ -17,8 +17,15 @@ public sealed class PipelineOptions
     /// <summary>How long a job may wait for the provider before it fails with <c>timeout</c>.</summary>
     public TimeSpan JobDeadline { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Longest gap between two status checks, also the safety-net interval while waiting for a callback.</summary>
+    /// <summary>Longest gap between two status checks while polling.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Gap between status checks while waiting for a callback: the callback is the signal, and these checks only catch
+    /// one that was lost, so they are rare. Every check costs the engine two orchestration episodes, and a thousand
+    /// jobs waiting on a callback at <see cref="MaxPollInterval"/> cost as much as a thousand polling ones.
+    /// </summary>
+    public TimeSpan CallbackSafetyNetInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Shortest gap between two status checks.</summary>
     public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromSeconds(2);

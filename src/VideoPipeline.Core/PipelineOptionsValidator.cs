@@ -24,6 +24,11 @@ internal sealed class PipelineOptionsValidator : IValidateOptions<PipelineOption
             failures.Add($"{Setting(nameof(PipelineOptions.MaxPollInterval))} must be at least {nameof(PipelineOptions.MinPollInterval)}.");
         }
 
+        if (options.CallbackSafetyNetInterval < options.MinPollInterval)
+        {
+            failures.Add($"{Setting(nameof(PipelineOptions.CallbackSafetyNetInterval))} must be at least {nameof(PipelineOptions.MinPollInterval)}.");
+        }
+
         if (!StorageNames.IsValid(options.StateContainer))
         {
             failures.Add($"{Setting(nameof(PipelineOptions.StateContainer))} must be {StorageNames.Rule()}.");

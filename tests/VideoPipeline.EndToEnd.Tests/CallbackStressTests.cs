@@ -12,6 +12,7 @@ public sealed class SlowSafetyNetStack : PipelineStack
     protected override void Configure(IDictionary<string, string> settings)
     {
         settings["Pipeline:MaxPollInterval"] = "00:10:00";
+        settings["Pipeline:CallbackSafetyNetInterval"] = "00:10:00";
         settings["Pipeline:JobDeadline"] = "00:30:00";
     }
 }

@@ -84,6 +84,7 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime, IAsyncDisposable
         {
             _settings["Pipeline:MinPollInterval"] = "00:00:00.5";
             _settings["Pipeline:MaxPollInterval"] = "00:00:02";
+            _settings["Pipeline:CallbackSafetyNetInterval"] = "00:00:02";
             _settings["DurableTask:MaxQueuePollingInterval"] = "00:00:00.5";
             // A killed host's dequeued messages become visible again after this: short, so crash tests recover quickly.
             _settings["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:15";

@@ -72,6 +72,14 @@ internal sealed class TaskSlotKeeper(TaskOrchestrationContext context, VideoJobI
     }
 
     /// <summary>
+    /// The end of a wait that starts now: <paramref name="until"/>, or earlier when the slot must be renewed before
+    /// then — a wait longer than half a hold (a callback-mode safety net, say) would let the hold lapse while the
+    /// provider still counts the task.
+    /// </summary>
+    public DateTime EndOfWait(DateTime until) =>
+        _needed && _held is { RenewAfter: { } renewAfter } && renewAfter < until ? renewAfter : until;
+
+    /// <summary>
     /// Gives the slot back — the provider is no longer working on the job's task, or never received it — or takes a
     /// job that never got one out of the queue; each slot handed to a waiting job is announced to that job's workflow.
     /// </summary>

@@ -205,6 +205,7 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                     _plan, now - (_timings.SubmittedAt ?? now), task.EstimatedTime, task.Progress, task.PollAfter, retryAfter);
                 var fireAt = now + delay < _deadline ? now + delay : _deadline;
                 await _slot.RenewBeforeAsync(fireAt);
+                fireAt = _slot.EndOfWait(fireAt);
 
                 using (var timerCancellation = new CancellationTokenSource())
                 {
@@ -301,13 +302,16 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         {
             var now = context.CurrentUtcDateTime;
             result = result with { Timings = result.Timings with { CompletedAt = now } };
-            await RecordOutcomeAsync(result);
+
+            // Reported before the outcome is recorded: the view shows the ended job with the episode that ended it,
+            // not one activity round trip later.
             Report(result.Status, result.Status switch
             {
                 JobStatus.Succeeded => "Archived",
                 JobStatus.Cancelled => "Cancelled",
                 _ => $"Failed: {result.Error?.Code}",
             }, result.Status == JobStatus.Succeeded ? 100 : null, result);
+            await RecordOutcomeAsync(result);
 
             if (result.Status == JobStatus.Succeeded && _plan.DeleteAtProvider && _task is { } task)
             {

@@ -16,15 +16,17 @@ public class AdmissionWorkflowTests
     private static readonly TimeSpan SlotRetry = TimeSpan.FromSeconds(5);
     private static readonly OutputView Archived = new("videos", "job-1.mp4", "http://blob/videos/job-1.mp4", 1024, "video/mp4", "ab");
 
-    private static VideoJobInput Input(TaskSlotPlan? slots, TimeSpan? deadline = null) => new(
+    private static VideoJobInput Input(TaskSlotPlan? slots, TimeSpan? deadline = null, WaitMode waitMode = WaitMode.Poll) => new(
         "job-1",
         new JobRequest { Provider = ProviderName.Apixo, Model = "sora-2-pro", Prompt = "waves", DurationSeconds = 4 },
         new JobPlan
         {
-            WaitMode = WaitMode.Poll,
+            WaitMode = waitMode,
+            CallbackUrl = waitMode == WaitMode.Callback ? new Uri("https://host/api/callbacks/apixo/job-1?token=t") : null,
             Deadline = deadline ?? TimeSpan.FromMinutes(30),
             MinPollInterval = TimeSpan.FromSeconds(2),
             MaxPollInterval = TimeSpan.FromSeconds(60),
+            CallbackSafetyNetInterval = TimeSpan.FromMinutes(10),
             TypicalGenerationTime = TimeSpan.FromSeconds(60),
             Container = "videos",
             BlobName = "job-1.mp4",
@@ -291,6 +293,21 @@ public class AdmissionWorkflowTests
         // Granted for 2.5 minutes at a time: one acquire, then a renewal every 2.5 minutes of a 12-minute generation.
         Assert.InRange(context.Calls(ActivityNames.AcquireTaskSlot), 5, 7);
         var acquires = context.ActivityCalls.Where(c => c.Name == ActivityNames.AcquireTaskSlot).Select(c => c.At).ToList();
+        Assert.All(acquires.Zip(acquires.Skip(1)), pair => Assert.True(pair.Second - pair.First <= TimeSpan.FromMinutes(2.5)));
+    }
+
+    [Fact]
+    public void Run_CallbackLostWithSafetyNetLongerThanHalfAHold_RenewsSlotBeforeItsHoldLapses()
+    {
+        var (context, _) = Scripted(TimeSpan.FromMinutes(12), TimeSpan.Zero);
+
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots(), waitMode: WaitMode.Callback)));
+
+        Assert.Equal(JobStatus.Succeeded, result.Status);
+
+        // The 10-minute safety net would outlast the 2.5 minutes to each renewal: waits end at the renewal time instead.
+        var acquires = context.ActivityCalls.Where(c => c.Name == ActivityNames.AcquireTaskSlot).Select(c => c.At).ToList();
+        Assert.InRange(acquires.Count, 5, 7);
         Assert.All(acquires.Zip(acquires.Skip(1)), pair => Assert.True(pair.Second - pair.First <= TimeSpan.FromMinutes(2.5)));
     }
 }

@@ -20,6 +20,7 @@ public sealed class OptionsValidationTests
             ["Pipeline:JobDeadline"] = "00:00:00",
             ["Pipeline:MinPollInterval"] = "00:00:10",
             ["Pipeline:MaxPollInterval"] = "00:00:05",
+            ["Pipeline:CallbackSafetyNetInterval"] = "00:00:09",
             ["Pipeline:StateContainer"] = "State_Container",
         });
         builder.Services.AddVideoPipelineCore(builder.Configuration);
@@ -28,7 +29,7 @@ public sealed class OptionsValidationTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal(
-            ["Pipeline:JobDeadline", "Pipeline:MaxPollInterval", "Pipeline:StateContainer"],
+            ["Pipeline:CallbackSafetyNetInterval", "Pipeline:JobDeadline", "Pipeline:MaxPollInterval", "Pipeline:StateContainer"],
             failure.Failures.Select(f => f[..f.IndexOf(' ', StringComparison.Ordinal)]).Order());
     }
 

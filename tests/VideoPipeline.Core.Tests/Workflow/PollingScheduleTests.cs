@@ -48,6 +48,21 @@ public class PollingScheduleTests
         Assert.Equal(S(120), PollingSchedule.NextDelay(Plan, S(10), S(45), null, null, S(120)));
 
     [Fact]
-    public void NextDelay_CallbackMode_PollsOnlyAsSafetyNet() =>
-        Assert.Equal(S(60), PollingSchedule.NextDelay(Plan with { WaitMode = WaitMode.Callback }, S(0), S(10), null, null, null));
+    public void NextDelay_CallbackMode_ChecksOnlyAtTheSafetyNetIntervalBeyondTheMaximum() =>
+        Assert.Equal(S(300), PollingSchedule.NextDelay(CallbackPlan, S(0), S(10), 50, null, null));
+
+    [Fact]
+    public void NextDelay_CallbackModeAfterAFailedCheck_RetriesOnTheBackoff() =>
+        Assert.Equal(S(4), PollingSchedule.NextDelay(CallbackPlan, S(30), S(10), null, null, S(4)));
+
+    [Fact]
+    public void NextDelay_CallbackModeProviderAsksForLonger_HonoursPollAfter() =>
+        Assert.Equal(S(400), PollingSchedule.NextDelay(CallbackPlan, S(0), null, null, S(400), null));
+
+    [Fact]
+    public void NextDelay_CallbackModeJobStartedWithoutASafetyNetInterval_KeepsCheckingAtTheMaximum() =>
+        Assert.Equal(S(60), PollingSchedule.NextDelay(
+            CallbackPlan with { CallbackSafetyNetInterval = null }, S(0), S(10), null, null, null));
+
+    private static JobPlan CallbackPlan => Plan with { WaitMode = WaitMode.Callback, CallbackSafetyNetInterval = S(300) };
 }

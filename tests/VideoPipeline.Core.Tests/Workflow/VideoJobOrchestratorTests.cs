@@ -297,6 +297,24 @@ public class VideoJobOrchestratorTests
     }
 
     [Fact]
+    public void Run_VideoArchived_ReportsTheJobSucceededBeforeRecordingItsOutcome()
+    {
+        var context = ProviderFinishingAfter(TimeSpan.FromSeconds(30));
+        JobProgress? statusWhileRecording = null;
+        context.OnActivity<JobOutcome>(ActivityNames.RecordOutcome, _ =>
+        {
+            statusWhileRecording = context.StatusHistory[^1];
+            return true;
+        });
+
+        context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input()));
+
+        // The view reads succeeded from the episode that archived the video, one activity round trip sooner.
+        Assert.Equal(JobStatus.Succeeded, statusWhileRecording?.Status);
+        Assert.Equal(Archived, statusWhileRecording?.Result?.Output);
+    }
+
+    [Fact]
     public void Run_CompletedWithoutResultUrl_KeepsPollingUntilUrlAppears()
     {
         var context = ProviderFinishingAfter(TimeSpan.FromSeconds(30));

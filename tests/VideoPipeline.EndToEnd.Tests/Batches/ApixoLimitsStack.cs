@@ -23,7 +23,7 @@ public class ApixoLimitsStack : PipelineStack
 
     protected override void Configure(IDictionary<string, string> settings)
     {
-        settings["Pipeline:MaxPollInterval"] = "00:00:30";
+        settings["Pipeline:CallbackSafetyNetInterval"] = "00:00:30";
         settings["Admission:MaxRequestWait"] = "00:01:00";
         settings["Batches:Listener:MaxPollingInterval"] = "00:00:00.5";
         settings["Batches:Listener:ProcessingVisibilityTimeout"] = "00:00:10";

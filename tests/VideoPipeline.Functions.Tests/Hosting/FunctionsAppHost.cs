@@ -125,6 +125,7 @@ public class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
             ["Pipeline:DevelopmentAllowedOrigins:0"] = emulator,
             ["Pipeline:MinPollInterval"] = "00:00:00.5",
             ["Pipeline:MaxPollInterval"] = "00:00:02",
+            ["Pipeline:CallbackSafetyNetInterval"] = "00:00:02",
             ["Providers:FoxApi:BaseUrl"] = emulator,
             ["Providers:FoxApi:ApiKey"] = options.FoxApi.ApiKey,
             ["Providers:OpenAi:BaseUrl"] = $"{emulator}/v1",

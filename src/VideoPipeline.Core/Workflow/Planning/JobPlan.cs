@@ -21,6 +21,12 @@ public sealed record JobPlan
 
     public required TimeSpan MaxPollInterval { get; init; }
 
+    /// <summary>
+    /// The gap between status checks in callback mode. Null in the inputs of jobs started before it existed, which
+    /// keep checking every <see cref="MaxPollInterval"/> so that their replays schedule the timers they did.
+    /// </summary>
+    public TimeSpan? CallbackSafetyNetInterval { get; init; }
+
     /// <summary>The model's typical generation time: the first polling estimate when the provider gives none.</summary>
     public required TimeSpan TypicalGenerationTime { get; init; }
 

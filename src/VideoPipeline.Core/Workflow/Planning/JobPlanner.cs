@@ -30,6 +30,7 @@ public sealed class JobPlanner(
             Deadline = settings.JobDeadline,
             MinPollInterval = settings.MinPollInterval,
             MaxPollInterval = settings.MaxPollInterval,
+            CallbackSafetyNetInterval = settings.CallbackSafetyNetInterval,
             TypicalGenerationTime = model.TypicalGenerationTime,
             ResubmitWhenOutcomeUnknown = settings.ResubmitWhenOutcomeUnknown,
             DeleteAtProvider = settings.DeleteAtProviderAfterArchive && model.SupportsDelete,

@@ -3,8 +3,9 @@ namespace VideoPipeline.Core.Workflow.Planning;
 /// <summary>
 /// When to check a provider task next. First near the expected finish (the provider's <c>estimated_time</c>, else
 /// the model's typical time), then from the reported <c>progress</c> when there is one; once overdue, at a
-/// fraction of the time already spent, so a slow task costs a few calls rather than one a second. Always within
-/// [min, max], and never sooner than the provider asked (<c>Retry-After</c>, <c>openai-poll-after-ms</c>).
+/// fraction of the time already spent, so a slow task costs a few calls rather than one a second; always within
+/// [min, max]. In callback mode, every <see cref="JobPlan.CallbackSafetyNetInterval"/> instead. Never sooner than the
+/// provider asked (<c>Retry-After</c>, <c>openai-poll-after-ms</c>).
 /// </summary>
 public static class PollingSchedule
 {
@@ -22,30 +23,29 @@ public static class PollingSchedule
         TimeSpan? providerPollAfter,
         TimeSpan? retryAfter)
     {
-        TimeSpan delay;
-        if (plan.WaitMode == Jobs.WaitMode.Callback)
-        {
-            // Waiting for the callback; polling is only the safety net for a lost one.
-            delay = plan.MaxPollInterval;
-        }
-        else if (progress is > 0 and < 100)
-        {
-            var projectedRemaining = elapsed * ((100.0 - progress.Value) / progress.Value);
-            delay = projectedRemaining * ProgressFraction;
-        }
-        else
-        {
-            var remaining = (providerEstimate ?? plan.TypicalGenerationTime) - elapsed;
-            delay = remaining > plan.MinPollInterval ? remaining : elapsed * OverdueFraction;
-        }
-
-        delay = Clamp(delay, plan.MinPollInterval, plan.MaxPollInterval);
+        var delay = plan.WaitMode == Jobs.WaitMode.Callback
+            // Waiting for the callback, polling is only the safety net for a lost one; a check that failed (after a
+            // callback, say) is retried on its own backoff rather than a safety-net interval later.
+            ? retryAfter ?? plan.CallbackSafetyNetInterval ?? plan.MaxPollInterval
+            : Clamp(PollingDelay(plan, elapsed, providerEstimate, progress), plan.MinPollInterval, plan.MaxPollInterval);
         if (providerPollAfter is { } pollAfter && pollAfter > delay)
         {
             delay = pollAfter;
         }
 
         return retryAfter is { } wait && wait > delay ? wait : delay;
+    }
+
+    private static TimeSpan PollingDelay(JobPlan plan, TimeSpan elapsed, TimeSpan? providerEstimate, int? progress)
+    {
+        if (progress is > 0 and < 100)
+        {
+            var projectedRemaining = elapsed * ((100.0 - progress.Value) / progress.Value);
+            return projectedRemaining * ProgressFraction;
+        }
+
+        var remaining = (providerEstimate ?? plan.TypicalGenerationTime) - elapsed;
+        return remaining > plan.MinPollInterval ? remaining : elapsed * OverdueFraction;
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
