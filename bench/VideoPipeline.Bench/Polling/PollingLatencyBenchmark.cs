@@ -35,6 +35,7 @@ public sealed class PollingLatencyBenchmark : IBenchmarkCommand
             Deadline = settings.JobDeadline,
             MinPollInterval = settings.MinPollInterval,
             MaxPollInterval = settings.MaxPollInterval,
+            CallbackSafetyNetInterval = settings.CallbackSafetyNetInterval,
             TypicalGenerationTime = model.TypicalGenerationTime,
             Container = "videos",
             BlobName = "simulated.mp4",
@@ -54,6 +55,7 @@ public sealed class PollingLatencyBenchmark : IBenchmarkCommand
         output.WriteLine($"polling-latency: {MachineLoad.Environment()}; {samples} simulated jobs, seed {seed}, virtual time");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Plan: MinPollInterval {settings.MinPollInterval.TotalSeconds:F0} s, MaxPollInterval {settings.MaxPollInterval.TotalSeconds:F0} s, " +
+            $"CallbackSafetyNetInterval {settings.CallbackSafetyNetInterval.TotalSeconds:F0} s, " +
             $"typical time {model.TypicalGenerationTime.TotalSeconds:F0} s ({model.DisplayName}); no provider estimate."));
         output.WriteLine();
 

@@ -10,10 +10,11 @@ namespace VideoPipeline.Bench.Waiting;
 /// What jobs cost while they only wait: N jobs on a slow provider (<c>[emu:seconds=3600]</c>), started, then — once
 /// every job's view shows <c>generating</c> and a settling spell has passed — the host's and Azurite's resident memory
 /// and CPU over a window, with the storage requests per second by operation and the provider's status checks. The
-/// host checks each task on a fixed schedule (<c>Pipeline:MinPollInterval</c> = <c>MaxPollInterval</c>), so how late
-/// each check came (<see cref="PollLateness"/>) is measured from the status-check times the emulator records.
+/// host checks each task on a fixed schedule (poll mode: <c>Pipeline:MinPollInterval</c> = <c>MaxPollInterval</c>;
+/// callback mode: <c>Pipeline:CallbackSafetyNetInterval</c>), so how late each check came (<see cref="PollLateness"/>)
+/// is measured from the status-check times the emulator records.
 /// Arguments: <c>--jobs 1000</c>, <c>--mode poll|callback</c>, <c>--seconds 3600</c> (generation time),
-/// <c>--interval 60</c> (seconds between checks), <c>--window 60</c>, <c>--settle 30</c> (seconds),
+/// <c>--interval 60</c> (seconds between checks; 300 in callback mode), <c>--window 60</c>, <c>--settle 30</c> (seconds),
 /// <c>--start-concurrency 16</c> (POSTs at once while starting), <c>--start-budget 3600</c> (seconds: a host that
 /// cannot start all jobs by then is measured with those it did start, and says so), <c>--dashboard</c> (an open dashboard reads the job
 /// list every 2 s during settling and the window, as the page does while jobs run), <c>--set Key=Value</c> (a host
@@ -35,8 +36,9 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
             ["--dashboard"]);
         var jobs = options.Int("--jobs", 1000);
         var mode = options.String("--mode") ?? "poll";
+        var interval = TimeSpan.FromSeconds(options.Int("--interval", mode == "callback" ? 300 : 60));
         var generation = TimeSpan.FromSeconds(options.Int("--seconds", 3600));
-        var interval = TimeSpan.FromSeconds(options.Int("--interval", 60));
+
         var window = TimeSpan.FromSeconds(options.Int("--window", 60));
         var settle = TimeSpan.FromSeconds(options.Int("--settle", 30));
         var startConcurrency = options.Int("--start-concurrency", 16);
@@ -48,12 +50,22 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
         }
 
         var intervalSetting = interval.ToString("c", CultureInfo.InvariantCulture);
+        // Poll mode checks on a fixed schedule at the interval; callback mode's safety net is the interval (its
+        // production default, 5 minutes, unless --interval says otherwise).
         var overrides = new Dictionary<string, string>
         {
-            ["Pipeline:MinPollInterval"] = intervalSetting,
-            ["Pipeline:MaxPollInterval"] = intervalSetting,
             ["Pipeline:JobDeadline"] = (generation + TimeSpan.FromHours(1)).ToString("c", CultureInfo.InvariantCulture),
         };
+        if (mode == "poll")
+        {
+            overrides["Pipeline:MinPollInterval"] = intervalSetting;
+            overrides["Pipeline:MaxPollInterval"] = intervalSetting;
+        }
+        else
+        {
+            overrides["Pipeline:CallbackSafetyNetInterval"] = intervalSetting;
+        }
+
         foreach (var (key, value) in options.Pairs("--set"))
         {
             overrides[key] = value;

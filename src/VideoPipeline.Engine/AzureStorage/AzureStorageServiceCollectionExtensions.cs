@@ -53,7 +53,8 @@ public static class AzureStorageServiceCollectionExtensions
         ThrowExceptionOnInvalidDedupeStatus = true,
 
         // The worker runs each orchestration episode from its history; extended sessions would keep executors the
-        // worker does not create.
+        // worker does not create. Tried with a 1 s idle timeout, instances on Azurite stopped completing (see
+        // docs/performance.md, "Waiting on a quiet machine").
         ExtendedSessionsEnabled = false,
         StorageAccountClientProvider = CreateClientProvider(storage),
         LoggerFactory = loggerFactory,

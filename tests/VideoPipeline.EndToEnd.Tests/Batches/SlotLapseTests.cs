@@ -14,7 +14,7 @@ public class SlotLapseTests(ShortSlotLeaseStack stack, ITestOutputHelper output)
         // Nine long videos keep nine slots; the short one is cancelled, and APIXO cannot cancel, so its job lets its
         // slot lapse instead of handing it over. Its video is done long before the hold lapses, so an eleventh task
         // never runs.
-        var longPrompts = Enumerable.Range(0, MaxConcurrentTasks - 1).Select(_ => Requests.UniquePrompt("[emu:seconds=180]")).ToList();
+        var longPrompts = Enumerable.Range(0, MaxConcurrentTasks - 1).Select(_ => Requests.UniquePrompt("[emu:seconds=90]")).ToList();
         var shortPrompt = Requests.UniquePrompt("[emu:seconds=10]");
         var holders = $"holders-{Guid.NewGuid():N}"[..24];
         await stack.SendBatchAsync(new { batchId = holders, defaults = ApixoDefaults, items = longPrompts.Append(shortPrompt).Select(Item) });

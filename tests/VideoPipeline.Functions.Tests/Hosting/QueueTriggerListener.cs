@@ -21,19 +21,30 @@ internal sealed class QueueTriggerListener(
     private static readonly TimeSpan RetryVisibility = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private List<(MethodInfo Method, QueueClient Queue)> _functions = [];
+
+    /// <summary>
+    /// Creates the trigger queues before the app counts as started, as the host's listeners do: a test may send to one
+    /// as soon as the app is up.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var functions = FunctionMethods.WithTrigger<QueueTriggerAttribute>(assembly)
+        _functions = FunctionMethods.WithTrigger<QueueTriggerAttribute>(assembly)
             .Select(f => (f.Method, Queue: queues.GetQueueClient(QueueName(f.Trigger))))
             .ToList();
-        foreach (var (_, queue) in functions)
+        foreach (var (_, queue) in _functions)
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
-            foreach (var (method, queue) in functions)
+            foreach (var (method, queue) in _functions)
             {
                 foreach (var message in (await queue.ReceiveMessagesAsync(8, cancellationToken: stoppingToken)).Value)
                 {
