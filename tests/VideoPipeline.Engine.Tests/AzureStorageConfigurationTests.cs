@@ -23,6 +23,7 @@ public sealed class AzureStorageConfigurationTests
     [InlineData("DurableTask:WorkerId", "", "WorkerId")]
     [InlineData("DurableTask:MaxConcurrentActivities", "0", "MaxConcurrentActivities")]
     [InlineData("DurableTask:MaxConcurrentOrchestrations", "0", "MaxConcurrentOrchestrations")]
+    [InlineData("DurableTask:ExtendedSessionIdleTimeout", "00:00:00.05", "ExtendedSessionIdleTimeout")]
     [InlineData("Storage:ConnectionString", "", "Storage:ConnectionString")]
     [InlineData("Storage:BlobServiceUri", "https://account.blob.core.windows.net", "not both")]
     public async Task StartAsync_InvalidSetting_FailsNamingIt(string key, string value, string named)
@@ -65,6 +66,8 @@ public sealed class AzureStorageConfigurationTests
             MaxConcurrentActivities = 5,
             MaxConcurrentOrchestrations = 6,
             UseTablePartitionManagement = false,
+            ExtendedSessionsEnabled = false,
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(7),
         };
 
         var settings = AzureStorageServiceCollectionExtensions.CreateSettings(
@@ -78,7 +81,7 @@ public sealed class AzureStorageConfigurationTests
                 settings.WorkItemQueueVisibilityTimeout, settings.WorkerId, settings.MaxConcurrentTaskActivityWorkItems,
                 settings.MaxConcurrentTaskOrchestrationWorkItems, settings.UseTablePartitionManagement));
         Assert.True(settings.ThrowExceptionOnInvalidDedupeStatus);
-        Assert.False(settings.ExtendedSessionsEnabled);
+        Assert.Equal((false, TimeSpan.FromSeconds(7)), (settings.ExtendedSessionsEnabled, settings.ExtendedSessionIdleTimeout));
     }
 
     [Fact]
@@ -114,6 +117,11 @@ public sealed class AzureStorageConfigurationTests
         // Durable Functions manages partitions in a table unless host.json says otherwise.
         Assert.False(durableTask.GetProperty("storageProvider").TryGetProperty("useTablePartitionManagement", out _));
         Assert.True(defaults.UseTablePartitionManagement);
+
+        // The one default that differs on purpose: host.json keeps the Functions app's extended sessions off, the
+        // engine's worker (OrchestrationServiceWorker) runs with them.
+        Assert.False(durableTask.GetProperty("extendedSessionsEnabled").GetBoolean());
+        Assert.True(defaults.ExtendedSessionsEnabled);
     }
 
     private static async Task StartAsync(Dictionary<string, string?> settings)

@@ -52,10 +52,8 @@ public static class AzureStorageServiceCollectionExtensions
         // As Durable Functions: a refused duplicate start is an error, not a silent no-op.
         ThrowExceptionOnInvalidDedupeStatus = true,
 
-        // The worker runs each orchestration episode from its history; extended sessions would keep executors the
-        // worker does not create. Tried with a 1 s idle timeout, instances on Azurite stopped completing (see
-        // docs/performance.md, "Waiting on a quiet machine").
-        ExtendedSessionsEnabled = false,
+        ExtendedSessionsEnabled = engine.ExtendedSessionsEnabled,
+        ExtendedSessionIdleTimeout = engine.ExtendedSessionIdleTimeout,
         StorageAccountClientProvider = CreateClientProvider(storage),
         LoggerFactory = loggerFactory,
     };

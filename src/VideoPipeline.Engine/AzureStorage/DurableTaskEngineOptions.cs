@@ -61,4 +61,21 @@ public sealed class DurableTaskEngineOptions
     /// both hosts agree on ownership of a shared hub.
     /// </summary>
     public bool UseTablePartitionManagement { get; set; } = true;
+
+    /// <summary>
+    /// Keeps an orchestration's history in memory for <see cref="ExtendedSessionIdleTimeout"/> after an episode
+    /// (<c>host.json</c>'s <c>extendedSessionsEnabled</c>, which ours leaves off as Durable Functions does), so the
+    /// episode that follows a quick activity — a status check, an archive — does not read the history back from the
+    /// <c>{hub}History</c> table: half the History queries of a status check. The worker replays the orchestrator from
+    /// that history either way.
+    /// </summary>
+    public bool ExtendedSessionsEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How long an extended session waits for its instance's next message (<c>host.json</c>'s
+    /// <c>extendedSessionIdleTimeoutInSeconds</c>, 30 s there). A waiting session holds one of the
+    /// <see cref="MaxConcurrentOrchestrations"/> slots, so the default covers an activity's round trip, not a polling
+    /// interval: longer would keep slots from other instances' episodes.
+    /// </summary>
+    public TimeSpan ExtendedSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }

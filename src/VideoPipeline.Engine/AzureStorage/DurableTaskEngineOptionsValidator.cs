@@ -44,6 +44,11 @@ internal sealed partial class DurableTaskEngineOptionsValidator : IValidateOptio
             failures.Add($"{Setting(nameof(DurableTaskEngineOptions.MaxConcurrentOrchestrations))} must be between 1 and 1000.");
         }
 
+        if (options.ExtendedSessionIdleTimeout < TimeSpan.FromMilliseconds(100) || options.ExtendedSessionIdleTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Setting(nameof(DurableTaskEngineOptions.ExtendedSessionIdleTimeout))} must be between 100 ms and 10 minutes.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -135,11 +135,34 @@ internal sealed class OrchestrationServiceWorker : DurableTaskWorker
             ? new ParentOrchestrationInstance(new TaskName(p.Name), p.OrchestrationInstance.InstanceId)
             : null;
         var executor = new TaskOrchestrationExecutor(
-            state,
+            Replayable(state),
             _shims.CreateOrchestration(name, orchestrator, parent),
             _service.EventBehaviourForContinueAsNew,
             ErrorPropagationMode.UseFailureDetails);
         return executor.Execute();
+    }
+
+    /// <summary>
+    /// The state to replay the orchestrator from: every event before this episode as past, this episode's as new. In an
+    /// extended session the dispatcher keeps one state across episodes and clears its new events after each, so the
+    /// events of the session's earlier episodes are in <see cref="OrchestrationRuntimeState.Events"/> but in neither
+    /// <see cref="OrchestrationRuntimeState.PastEvents"/> nor <see cref="OrchestrationRuntimeState.NewEvents"/>, which
+    /// are all an executor replays.
+    /// </summary>
+    private static OrchestrationRuntimeState Replayable(OrchestrationRuntimeState state)
+    {
+        if (state.PastEvents.Count + state.NewEvents.Count == state.Events.Count)
+        {
+            return state;
+        }
+
+        var replay = new OrchestrationRuntimeState(state.Events.Take(state.Events.Count - state.NewEvents.Count).ToList());
+        foreach (var newEvent in state.NewEvents)
+        {
+            replay.AddEvent(newEvent);
+        }
+
+        return replay;
     }
 
     private static OrchestratorExecutionResult Failed(Exception cause) => new()
