@@ -66,8 +66,9 @@ public sealed class DurableTaskEngineOptions
     /// Keeps an orchestration's history in memory for <see cref="ExtendedSessionIdleTimeout"/> after an episode
     /// (<c>host.json</c>'s <c>extendedSessionsEnabled</c>, which ours leaves off as Durable Functions does), so the
     /// episode that follows a quick activity — a status check, an archive — does not read the history back from the
-    /// <c>{hub}History</c> table: half the History queries of a status check. The worker replays the orchestrator from
-    /// that history either way.
+    /// <c>{hub}History</c> table: one of a status check's two History queries, when the check's result comes back
+    /// within the timeout (under load it often does not; docs/performance.md). The worker replays the orchestrator
+    /// from that history either way.
     /// </summary>
     public bool ExtendedSessionsEnabled { get; set; } = true;
 
