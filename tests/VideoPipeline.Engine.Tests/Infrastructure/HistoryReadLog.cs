@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace VideoPipeline.Engine.Tests.Infrastructure;
 
@@ -15,7 +16,7 @@ public sealed class HistoryReadLog : ILoggerProvider
     public int ReadsOf(string instanceId) => _reads.Count(message => message.StartsWith($"{instanceId}:", StringComparison.Ordinal));
 
     public ILogger CreateLogger(string categoryName) =>
-        categoryName == "DurableTask.AzureStorage" ? new Reads(_reads) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        categoryName == "DurableTask.AzureStorage" ? new Reads(_reads) : NullLogger.Instance;
 
     public void Dispose()
     {
