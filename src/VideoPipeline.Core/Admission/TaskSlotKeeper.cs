@@ -59,25 +59,27 @@ internal sealed class TaskSlotKeeper(TaskOrchestrationContext context, VideoJobI
     }
 
     /// <summary>
-    /// Renews the slot when a wait until <paramref name="until"/> would pass its renewal time. A job that lost its slot
+    /// Starts a wait until <paramref name="until"/> while the job holds its slot, and returns when that wait must end:
+    /// <paramref name="until"/>, or the slot's next renewal time when that comes first — a wait longer than half a hold
+    /// (a callback-mode safety net, a provider's long <c>Retry-After</c>) would let the hold lapse while the provider
+    /// still counts the task. Renews the slot first when the wait would pass its renewal time. A job that lost its slot
     /// (its hold lapsed while its host was down and another job took it) takes a free one again as soon as there is
     /// one, without queueing: its task is running at the provider either way, and should be counted.
     /// </summary>
-    public async Task RenewBeforeAsync(DateTime until)
+    public async Task<DateTime> BeginWaitAsync(DateTime until)
     {
-        if (_needed && (_held is not { RenewAfter: { } renewAfter } || until >= renewAfter))
+        if (!_needed)
+        {
+            return until;
+        }
+
+        if (_held is not { RenewAfter: { } due } || until >= due)
         {
             await RequestAsync(queuedAt: null);
         }
-    }
 
-    /// <summary>
-    /// The end of a wait that starts now: <paramref name="until"/>, or earlier when the slot must be renewed before
-    /// then — a wait longer than half a hold (a callback-mode safety net, say) would let the hold lapse while the
-    /// provider still counts the task.
-    /// </summary>
-    public DateTime EndOfWait(DateTime until) =>
-        _needed && _held is { RenewAfter: { } renewAfter } && renewAfter < until ? renewAfter : until;
+        return _held is { RenewAfter: { } renewAfter } && renewAfter < until ? renewAfter : until;
+    }
 
     /// <summary>
     /// Gives the slot back — the provider is no longer working on the job's task, or never received it — or takes a

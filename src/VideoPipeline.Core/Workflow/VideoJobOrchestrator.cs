@@ -182,8 +182,7 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                 }
 
                 Report(JobStatus.Submitting, $"Provider busy ({error.Code}); retrying submission at {retryAt:O}");
-                await _slot.RenewBeforeAsync(retryAt);
-                if (await DelayUnlessCancelledAsync(retryAt))
+                if (await DelayHoldingSlotUnlessCancelledAsync(retryAt))
                 {
                     return Cancelled("Cancelled before the provider accepted the task.");
                 }
@@ -204,8 +203,7 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                 var delay = PollingSchedule.NextDelay(
                     _plan, now - (_timings.SubmittedAt ?? now), task.EstimatedTime, task.Progress, task.PollAfter, retryAfter);
                 var fireAt = now + delay < _deadline ? now + delay : _deadline;
-                await _slot.RenewBeforeAsync(fireAt);
-                fireAt = _slot.EndOfWait(fireAt);
+                fireAt = await _slot.BeginWaitAsync(fireAt);
 
                 using (var timerCancellation = new CancellationTokenSource())
                 {
@@ -368,6 +366,26 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
             _providerMayStillRun = !await context.CallActivityAsync<bool>(ActivityNames.Cancel, reference);
 
         /// <summary>Waits until <paramref name="fireAt"/>; returns true when a cancel request arrived first.</summary>
+        /// <summary>
+        /// <see cref="DelayUnlessCancelledAsync"/> in steps that each end by the task slot's renewal time, renewing it
+        /// between steps, so a long wait never lets the slot's hold lapse.
+        /// </summary>
+        private async Task<bool> DelayHoldingSlotUnlessCancelledAsync(DateTime until)
+        {
+            DateTime end;
+            do
+            {
+                end = await _slot.BeginWaitAsync(until);
+                if (await DelayUnlessCancelledAsync(end))
+                {
+                    return true;
+                }
+            }
+            while (end < until);
+
+            return false;
+        }
+
         private async Task<bool> DelayUnlessCancelledAsync(DateTime fireAt)
         {
             using var timerCancellation = new CancellationTokenSource();

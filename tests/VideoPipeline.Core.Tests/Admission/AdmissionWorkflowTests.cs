@@ -38,10 +38,11 @@ public class AdmissionWorkflowTests
     /// <summary>
     /// A provider finishing <paramref name="generation"/> after the submit, and a slot store that is full until
     /// <paramref name="slotFreeAt"/> (virtual time since start) and says to look again after 5 s; every call is recorded
-    /// in order. Releasing hands the slot to nobody.
+    /// in order. Releasing hands the slot to nobody. With <paramref name="firstSubmitRetryAfter"/>, the first submit is
+    /// refused with a 429 asking to retry that much later.
     /// </summary>
     private static (VirtualTimeOrchestrationContext Context, List<string> Calls) Scripted(
-        TimeSpan generation, TimeSpan slotFreeAt, bool providerCancels = false)
+        TimeSpan generation, TimeSpan slotFreeAt, bool providerCancels = false, TimeSpan? firstSubmitRetryAfter = null)
     {
         var context = new VirtualTimeOrchestrationContext(Start);
         var calls = new List<string>();
@@ -62,6 +63,11 @@ public class AdmissionWorkflowTests
         context.OnActivity<SubmitJobInput>(ActivityNames.Submit, _ =>
         {
             calls.Add(ActivityNames.Submit);
+            if (firstSubmitRetryAfter is { } retryAfter && calls.Count(c => c == ActivityNames.Submit) == 1)
+            {
+                return ProviderCallResult.Failed(new ActivityError(ErrorCodes.RateLimited, "429", true, retryAfter));
+            }
+
             submittedAt = context.CurrentUtcDateTime;
             return ProviderCallResult.Ok(new ProviderTask("task-1", ProviderTaskStatus.Pending, "pending"));
         });
@@ -308,6 +314,23 @@ public class AdmissionWorkflowTests
         // The 10-minute safety net would outlast the 2.5 minutes to each renewal: waits end at the renewal time instead.
         var acquires = context.ActivityCalls.Where(c => c.Name == ActivityNames.AcquireTaskSlot).Select(c => c.At).ToList();
         Assert.InRange(acquires.Count, 5, 7);
+        Assert.All(acquires.Zip(acquires.Skip(1)), pair => Assert.True(pair.Second - pair.First <= TimeSpan.FromMinutes(2.5)));
+    }
+
+    [Fact]
+    public void Run_ProviderAsksToRetryLaterThanHalfAHold_RenewsSlotWhileWaitingToResubmit()
+    {
+        var (context, calls) = Scripted(TimeSpan.FromSeconds(30), TimeSpan.Zero, firstSubmitRetryAfter: TimeSpan.FromMinutes(10));
+
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(Slots())));
+
+        Assert.Equal(JobStatus.Succeeded, result.Status);
+        var submits = context.ActivityCalls.Where(c => c.Name == ActivityNames.Submit).Select(c => c.At).ToList();
+        Assert.Equal([Start, Start + TimeSpan.FromMinutes(10)], submits);
+
+        // Held 2.5 minutes at a time: the 10 minutes before the retry are waited in steps, each ending at a renewal.
+        var acquires = context.ActivityCalls.Where(c => c.Name == ActivityNames.AcquireTaskSlot).Select(c => c.At).ToList();
+        Assert.True(acquires.Count(at => at < submits[1]) >= 5, string.Join(", ", calls));
         Assert.All(acquires.Zip(acquires.Skip(1)), pair => Assert.True(pair.Second - pair.First <= TimeSpan.FromMinutes(2.5)));
     }
 }
