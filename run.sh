@@ -38,7 +38,9 @@ done
 mkdir -p "$logs" .azurite .emulator
 pids=()
 # Stops the host first, then the emulator, then Azurite: the host needs storage to shut down cleanly (it hands back
-# its jobs), so that the next ./run.sh takes them over at once.
+# its jobs), so that the next ./run.sh takes them over at once. The three run in sessions of their own (setsid), so
+# a signal to this script's whole process group — Ctrl+C, `timeout`, `kill -- -PGID` — reaches only this script and
+# its log writers, and the stop keeps that order instead of Azurite vanishing under a host that is still shutting down.
 cleanup() {
   trap - EXIT INT TERM
   local i
@@ -47,7 +49,7 @@ cleanup() {
   done
   wait 2>/dev/null || true
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT INT TERM HUP
 
 # Asks a process to stop and gives it 30 seconds before killing it.
 stop() {
@@ -63,8 +65,10 @@ stop() {
 
 # Appends stdin to the log file $1 and, with "echo" as $2, to the terminal too. When the file reaches the cap it
 # becomes $1.1 (replacing the one before) and a new file starts, so however long the run, a log takes at most twice
-# the cap on disk.
+# the cap on disk. It ignores INT and TERM sent to the whole process group and ends when its process closes the
+# pipe, so the host's shutdown is logged to the end.
 capped_log() {
+  trap '' INT TERM
   local file="$1" echo="${2:-}" line size=0 fd
   local LC_ALL=C # so that ${#line} counts bytes
   local max=$((log_max_mb * 1024 * 1024))
@@ -101,16 +105,16 @@ done
 azurite=(node node_modules/azurite/dist/src/azurite.js --location .azurite
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --skipApiVersionCheck --loose)
 if [ "${VIDEOPIPELINE_AZURITE_DEBUG:-0}" = 1 ]; then
-  "${azurite[@]}" --debug >(capped_log "$logs/azurite-debug.log") > >(capped_log "$logs/azurite.log") 2>&1 &
+  setsid "${azurite[@]}" --debug >(capped_log "$logs/azurite-debug.log") > >(capped_log "$logs/azurite.log") 2>&1 &
 else
-  "${azurite[@]}" --silent > >(capped_log "$logs/azurite.log") 2>&1 &
+  setsid "${azurite[@]}" --silent > >(capped_log "$logs/azurite.log") 2>&1 &
 fi
 pids+=($!)
 wait_for Azurite 10000 "$logs/azurite.log"
 
 (cd src/VideoPipeline.Emulator/bin/Release/net10.0 &&
   Emulator__DataDirectory="$root/.emulator" Emulator__OpenAi__WebhookUrl="$host_url/api/webhooks/openai" \
-    exec dotnet VideoPipeline.Emulator.dll --urls "$emulator_url") \
+    exec setsid dotnet VideoPipeline.Emulator.dll --urls "$emulator_url") \
   > >(capped_log "$logs/emulator.log") 2>&1 &
 pids+=($!)
 wait_for "the provider emulator" 7072 "$logs/emulator.log"
@@ -154,6 +158,6 @@ cat <<BANNER
 BANNER
 
 cd src/VideoPipeline.Local/bin/Release/net10.0
-dotnet VideoPipeline.Local.dll --urls "$host_url" > >(capped_log "$logs/host.log" echo) 2>&1 &
+setsid dotnet VideoPipeline.Local.dll --urls "$host_url" > >(capped_log "$logs/host.log" echo) 2>&1 &
 pids+=($!)
 wait "${pids[-1]}"
