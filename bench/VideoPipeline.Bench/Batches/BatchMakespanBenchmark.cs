@@ -149,8 +149,20 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wall clock from sending the message to seeing the batch finished: {wallClock.TotalSeconds:F0} s; " +
             $"slowest batch view (GET /api/batches/{{id}}, {items} job reads): {slowestView.TotalSeconds:F1} s."));
-        var warnings = hostOutput.Split('\n').Count(l => l.StartsWith("warn", StringComparison.Ordinal));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host warnings logged: {warnings}."));
+        // The console logger writes "warn: Category[EventId]" and the message on the next line.
+        var lines = hostOutput.Split('\n');
+        var warnings = lines
+            .Select((line, index) => (line, index))
+            .Where(l => l.line.StartsWith("warn: ", StringComparison.Ordinal))
+            .GroupBy(l => l.line["warn: ".Length..].TrimEnd())
+            .OrderByDescending(g => g.Count())
+            .ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host warnings logged: {warnings.Sum(g => g.Count())}."));
+        foreach (var group in warnings)
+        {
+            var example = group.First().index + 1 < lines.Length ? lines[group.First().index + 1].Trim() : "";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {group.Count()} × {group.Key}, e.g. \"{example}\""));
+        }
 
         var timeline = new TasksInFlightTimeline(timings
             .Select(t => ((Time(t["submittedAt"]) - startedAt).TotalSeconds, (Time(t["generatedAt"]) - startedAt).TotalSeconds))
