@@ -365,7 +365,6 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         private async Task CancelAtProviderAsync(ProviderTaskRef reference) =>
             _providerMayStillRun = !await context.CallActivityAsync<bool>(ActivityNames.Cancel, reference);
 
-        /// <summary>Waits until <paramref name="fireAt"/>; returns true when a cancel request arrived first.</summary>
         /// <summary>
         /// <see cref="DelayUnlessCancelledAsync"/> in steps that each end by the task slot's renewal time, renewing it
         /// between steps, so a long wait never lets the slot's hold lapse.
@@ -386,6 +385,7 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
             return false;
         }
 
+        /// <summary>Waits until <paramref name="fireAt"/>; returns true when a cancel request arrived first.</summary>
         private async Task<bool> DelayUnlessCancelledAsync(DateTime fireAt)
         {
             using var timerCancellation = new CancellationTokenSource();
