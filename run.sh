@@ -42,7 +42,7 @@ pids=()
 # a signal to this script's whole process group — Ctrl+C, `timeout`, `kill -- -PGID` — reaches only this script and
 # its log writers, and the stop keeps that order instead of Azurite vanishing under a host that is still shutting down.
 cleanup() {
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM HUP
   local i
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     stop "${pids[i]}"
