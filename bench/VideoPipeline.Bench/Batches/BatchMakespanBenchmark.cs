@@ -160,7 +160,8 @@ public sealed class BatchMakespanBenchmark : IBenchmarkCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Host warnings logged: {warnings.Sum(g => g.Count())}."));
         foreach (var group in warnings)
         {
-            var example = group.First().index + 1 < lines.Length ? lines[group.First().index + 1].Trim() : "";
+            var messageLine = group.First().index + 1;
+            var example = messageLine < lines.Length ? lines[messageLine].Trim() : "";
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- {group.Count()} × {group.Key}, e.g. \"{example}\""));
         }
 
