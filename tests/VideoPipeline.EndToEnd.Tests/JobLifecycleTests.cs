@@ -45,9 +45,19 @@ public class JobLifecycleTests(PipelineStack stack) : IClassFixture<PipelineStac
         Assert.Equal("succeeded", (await stack.WaitForEndAsync(id))["status"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task PostVideo_PollMode_TaskWatchRegistersTheTaskAndForgetsItOnceTheJobEnded()
+    {
+        var id = await stack.StartJobAsync(Requests.For("foxapi", Requests.UniquePrompt("[emu:seconds=8]"), "poll"));
+        var registration = stack.Blobs.GetBlobContainerClient("videopipeline-state").GetBlobClient($"task-watch/{id}.json");
 
+        await Eventually.TrueAsync(async () => (await registration.ExistsAsync()).Value, "the task's registration with the watch");
+        var job = await stack.WaitForEndAsync(id);
 
-
+        // The job's own checks come every 30 minutes: it ended this soon because the watch told it.
+        Assert.Equal("succeeded", job["status"]!.GetValue<string>());
+        await Eventually.TrueAsync(async () => !(await registration.ExistsAsync()).Value, "the registration deleted");
+    }
 
     [Fact]
     public async Task ListVideos_NewestFirstWithStatusFilter()

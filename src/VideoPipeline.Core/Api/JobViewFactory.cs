@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.DurableTask.Client;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Watch;
 using VideoPipeline.Core.Workflow.Messages;
 
 namespace VideoPipeline.Core.Api;
@@ -10,7 +11,11 @@ namespace VideoPipeline.Core.Api;
 public static class JobViewFactory
 {
     /// <param name="instance">An instance of the job orchestrator, read with its inputs and outputs.</param>
-    public static JobView Create(OrchestrationMetadata instance)
+    /// <param name="watch">
+    /// The task watch: a watched job reports nothing while it waits, so when this process runs the watch, the watch's
+    /// latest check of the job's task is the fresher provider status and progress.
+    /// </param>
+    public static JobView Create(OrchestrationMetadata instance, TaskWatchSweeper? watch = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var input = InputOf(instance);
@@ -34,6 +39,16 @@ public static class JobViewFactory
                 new JobError(ErrorCodes.Cancelled, "The job was terminated.")),
             _ => (progress?.Status ?? JobStatus.Queued, (JobError?)null),
         };
+
+        if (status == JobStatus.Generating && watch?.Latest(instance.InstanceId) is { } checkedByWatch)
+        {
+            progress = progress! with
+            {
+                Phase = JobProgress.GeneratingPhase(checkedByWatch),
+                Progress = checkedByWatch.Progress,
+                ProviderStatus = checkedByWatch.RawStatus,
+            };
+        }
 
         return new JobView
         {

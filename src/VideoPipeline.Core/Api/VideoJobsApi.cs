@@ -9,6 +9,7 @@ using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Watch;
 using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
@@ -31,7 +32,8 @@ public sealed class VideoJobsApi(
     StandardWebhookVerifier webhookVerifier,
     ProviderTaskIndex taskIndex,
     IOptions<ProvidersOptions> providerOptions,
-    IOptions<PipelineOptions> pipelineOptions)
+    IOptions<PipelineOptions> pipelineOptions,
+    TaskWatchSweeper watch)
 {
     /// <summary>Job requests are small (a prompt is at most 5 000 characters); anything larger is refused unread.</summary>
     public const int MaxRequestBytes = 64 * 1024;
@@ -157,7 +159,7 @@ public sealed class VideoJobsApi(
             await foreach (var instance in orchestrations.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
             {
                 if (instance.Name == ActivityNames.Orchestrator && instance.SerializedInput is not null
-                    && JobViewFactory.Create(instance) is var view && matches(view))
+                    && JobViewFactory.Create(instance, watch) is var view && matches(view))
                 {
                     views.Add(view);
                 }
@@ -348,7 +350,7 @@ public sealed class VideoJobsApi(
         JobTrace.StartForJob(name, JobViewFactory.InputOf(instance).TraceParent, view.Id, view.Provider.Name, view.Provider.Model);
 
     internal async Task<JobView?> FindAsync(string id, CancellationToken cancellationToken) =>
-        await orchestrations.GetJobInstanceAsync(id, cancellationToken) is { } instance ? JobViewFactory.Create(instance) : null;
+        await orchestrations.GetJobInstanceAsync(id, cancellationToken) is { } instance ? JobViewFactory.Create(instance, watch) : null;
 
     /// <summary>
     /// Tells pollers of an unfinished job when to ask again: the workflow checks the provider no more often than

@@ -13,6 +13,7 @@ using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Security;
 using VideoPipeline.Core.Storage;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Watch;
 using VideoPipeline.Core.Workflow.Planning;
 using VideoPipeline.Core.Workflow;
 
@@ -54,6 +55,7 @@ public static class PipelineServiceCollectionExtensions
         }
 
         AddAdmission(services, configuration);
+        AddTaskWatch(services, configuration);
         AddBatches(services, configuration);
         services.AddHttpClient(NotifyCallerActivity.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
@@ -67,6 +69,15 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TaskSlotStore>();
         services.RemoveAll<IProviderRequestBudget>();
         services.AddSingleton<IProviderRequestBudget, BlobRequestBudget>();
+    }
+
+    /// <summary>The task watch's registrations and rounds; the host runs the rounds (a lease-holding loop, or a timer trigger).</summary>
+    private static void AddTaskWatch(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TaskWatchOptions>().Bind(configuration.GetSection(TaskWatchOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskWatchOptions>, TaskWatchOptionsValidator>());
+        services.AddSingleton<TaskWatchRegistry>();
+        services.AddSingleton<TaskWatchSweeper>();
     }
 
     /// <summary>The batch intake hosts call with queue messages (<see cref="IBatchMessageHandler"/>) and HTTP bodies.</summary>

@@ -24,4 +24,9 @@ public sealed record ProviderTask(
     public IReadOnlyList<Uri> ResultUrls { get; init; } = ResultUrls ?? [];
 
     public bool IsTerminal => Status is ProviderTaskStatus.Succeeded or ProviderTaskStatus.Failed or ProviderTaskStatus.Cancelled;
+
+    /// <summary>The provider is done with the task: it failed, was cancelled, or succeeded with a result to fetch.</summary>
+    public bool IsSettled =>
+        Status is ProviderTaskStatus.Failed or ProviderTaskStatus.Cancelled
+        || (Status == ProviderTaskStatus.Succeeded && ResultUrls.Count > 0);
 }

@@ -6,6 +6,7 @@ public static class ActivityNames
     public const string Orchestrator = "VideoJob";
     public const string Submit = "SubmitVideoJob";
     public const string CheckStatus = "CheckVideoStatus";
+    public const string WatchTask = "WatchProviderTask";
     public const string Archive = "ArchiveVideo";
     public const string Cancel = "CancelProviderTask";
     public const string Delete = "DeleteProviderVideo";

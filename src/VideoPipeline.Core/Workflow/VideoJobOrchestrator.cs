@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Watch;
 using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow.Planning;
 
@@ -10,7 +11,8 @@ namespace VideoPipeline.Core.Workflow;
 
 /// <summary>
 /// The workflow of one job: take a provider task slot when the provider has a concurrent-task limit, submit, wait for
-/// the provider (durable timers raced against one callback wait), free the slot, archive, finish. A Durable Task SDK
+/// the provider (durable timers raced against one callback wait; in poll mode the task watch checks the task and raises
+/// that callback, the timers being its safety net), free the slot, archive, finish. A Durable Task SDK
 /// orchestrator: the Functions host runs it from its orchestration trigger and the local host on the same engine, so it
 /// must stay deterministic (time only from the context, no I/O, no randomness; everything else is an activity).
 /// </summary>
@@ -196,12 +198,13 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
             TimeSpan? retryAfter = null;
             var statusFailures = 0;
             ReportGenerating(task);
+            var watched = _plan.TaskWatchSafetyNetInterval is not null && !task.IsSettled && await WatchAsync(task);
 
             // The deadline bounds the rounds (a loop of durable timers and status checks, not an unbounded one).
-            for (var now = context.CurrentUtcDateTime; !IsSettled(task) && now < _deadline; now = context.CurrentUtcDateTime)
+            for (var now = context.CurrentUtcDateTime; !task.IsSettled && now < _deadline; now = context.CurrentUtcDateTime)
             {
                 var delay = PollingSchedule.NextDelay(
-                    _plan, now - (_timings.SubmittedAt ?? now), task.EstimatedTime, task.Progress, task.PollAfter, retryAfter);
+                    _plan, now - (_timings.SubmittedAt ?? now), task.EstimatedTime, task.Progress, task.PollAfter, retryAfter, watched);
                 var fireAt = now + delay < _deadline ? now + delay : _deadline;
                 fireAt = await _slot.BeginWaitAsync(fireAt);
 
@@ -236,6 +239,12 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                     retryAfter = null;
                     statusFailures = 0;
                     ReportGenerating(task);
+
+                    // The watch ends a registration when it raises the event, and may have stopped: register again.
+                    if (watched && !task.IsSettled)
+                    {
+                        watched = await WatchAsync(task);
+                    }
                 }
                 else if (status.Error!.IsTransient && ++statusFailures < MaxStatusFailures)
                 {
@@ -263,10 +272,25 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
                 $"The provider did not finish within {_plan.Deadline}; last status '{task.RawStatus}'."));
         }
 
-        /// <summary>The provider is done with the task: it failed, was cancelled, or succeeded with a result to fetch.</summary>
-        private static bool IsSettled(ProviderTask task) =>
-            task.Status is ProviderTaskStatus.Failed or ProviderTaskStatus.Cancelled
-            || (task.Status == ProviderTaskStatus.Succeeded && task.ResultUrls.Count > 0);
+        /// <summary>
+        /// Hands the task to the task watch; false when the registration failed, and the job checks the task itself on
+        /// its polling schedule.
+        /// </summary>
+        private async Task<bool> WatchAsync(ProviderTask task)
+        {
+            var now = context.CurrentUtcDateTime;
+            try
+            {
+                return await context.CallActivityAsync<bool>(
+                    ActivityNames.WatchTask, new WatchedTask(input.JobId, TaskRef(task), _plan, _timings.SubmittedAt ?? now, task, now));
+            }
+            catch (TaskFailedException e)
+            {
+                context.CreateReplaySafeLogger<VideoJobOrchestrator>().LogWarning(
+                    "Job {JobId}: the task watch could not take the task ({Message}); the job checks it itself", input.JobId, e.Message);
+                return false;
+            }
+        }
 
         private async Task<VideoJobResult> ArchiveAsync()
         {
@@ -413,7 +437,7 @@ public sealed class VideoJobOrchestrator : TaskOrchestrator<VideoJobInput, Video
         };
 
         private void ReportGenerating(ProviderTask task) =>
-            Report(JobStatus.Generating, $"Provider status '{task.RawStatus}'", task.Progress);
+            Report(JobStatus.Generating, JobProgress.GeneratingPhase(task), task.Progress);
 
         private void Report(JobStatus status, string phase, int? progress = null, VideoJobResult? result = null) =>
             context.SetCustomStatus(new JobProgress

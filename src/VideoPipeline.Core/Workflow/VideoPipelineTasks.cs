@@ -2,6 +2,7 @@ using Microsoft.DurableTask;
 using VideoPipeline.Core.Activities;
 using VideoPipeline.Core.Admission;
 using VideoPipeline.Core.Providers;
+using VideoPipeline.Core.Watch;
 using VideoPipeline.Core.Workflow.Messages;
 
 namespace VideoPipeline.Core.Workflow;
@@ -17,6 +18,7 @@ public static class VideoPipelineTasks
     [
         PipelineActivity.For<SubmitVideoJobActivity, SubmitJobInput, ProviderCallResult>(ActivityNames.Submit),
         PipelineActivity.For<CheckVideoStatusActivity, ProviderTaskRef, ProviderCallResult>(ActivityNames.CheckStatus),
+        PipelineActivity.For<WatchProviderTaskActivity, WatchedTask, bool>(ActivityNames.WatchTask),
         PipelineActivity.For<ArchiveVideoActivity, ArchiveVideoInput, ArchiveVideoResult>(ActivityNames.Archive),
         PipelineActivity.For<CancelProviderTaskActivity, ProviderTaskRef, bool>(ActivityNames.Cancel),
         PipelineActivity.For<DeleteProviderVideoActivity, ProviderTaskRef, bool>(ActivityNames.Delete),

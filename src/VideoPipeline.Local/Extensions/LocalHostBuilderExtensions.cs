@@ -7,6 +7,7 @@ using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
 using VideoPipeline.Engine;
 using VideoPipeline.Local.Queues;
+using VideoPipeline.Local.Watch;
 
 namespace VideoPipeline.Local.Extensions;
 
@@ -15,7 +16,7 @@ public static class LocalHostBuilderExtensions
     /// <summary>
     /// The local host: Core's services, storage and provider clients; the Durable Task engine Durable Functions runs
     /// on (DurableTask.Core with the Azure Storage provider, on the same storage account) running the job orchestrator
-    /// and its activities, and its client for the HTTP API; the batch queue listener; and OpenTelemetry
+    /// and its activities, and its client for the HTTP API; the batch queue listener; the task watch; and OpenTelemetry
     /// (<see cref="LocalTelemetryExtensions.AddLocalTelemetry"/>).
     /// </summary>
     public static WebApplicationBuilder AddLocalVideoPipeline(this WebApplicationBuilder builder)
@@ -42,6 +43,7 @@ public static class LocalHostBuilderExtensions
         services.AddOptions<BatchQueueListenerOptions>().Bind(configuration.GetSection(BatchQueueListenerOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BatchQueueListenerOptions>, BatchQueueListenerOptionsValidator>());
         services.AddHostedService<BatchQueueListener>();
+        services.AddHostedService<TaskWatchService>();
         return builder.AddLocalTelemetry();
     }
 }

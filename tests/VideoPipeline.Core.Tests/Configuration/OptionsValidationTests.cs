@@ -34,6 +34,29 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task AddVideoPipelineCore_InvalidTaskWatchSettings_HostFailsToStartNamingEachKey()
+    {
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["TaskWatch:RoundInterval"] = "00:00:00.050",
+            ["TaskWatch:SafetyNetInterval"] = "00:00:30",
+            ["TaskWatch:RescanInterval"] = "00:20:00",
+            ["TaskWatch:MaxConcurrentChecks"] = "0",
+            ["TaskWatch:LeaseDuration"] = "00:02:00",
+        });
+        builder.Services.AddVideoPipelineCore(builder.Configuration);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            ["TaskWatch:LeaseDuration", "TaskWatch:MaxConcurrentChecks", "TaskWatch:RescanInterval", "TaskWatch:RoundInterval",
+             "TaskWatch:SafetyNetInterval"],
+            failure.Failures.Select(f => f[..f.IndexOf(' ', StringComparison.Ordinal)]).Order());
+    }
+
+    [Fact]
     public async Task AddVideoProviders_InvalidResilienceSettings_FailNamingEachKey()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

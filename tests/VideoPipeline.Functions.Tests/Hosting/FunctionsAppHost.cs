@@ -20,7 +20,8 @@ namespace VideoPipeline.Functions.Tests.Hosting;
 /// The Functions app run as the Functions host would run it — which cannot run here (Core Tools download the host at
 /// install time): the app's own service registration, its orchestrator and activity trigger functions executed by the
 /// engine Durable Functions uses (DurableTask.Core with the Azure Storage provider, on Azurite), its HTTP trigger
-/// functions served at their routes on Kestrel, and its queue trigger fed from the batch queue. Providers are the
+/// functions served at their routes on Kestrel, its queue trigger fed from the batch queue, and its timer trigger (the
+/// task watch) run on its schedule. Providers are the
 /// emulator over real HTTP, configured as <c>local.settings.sample.json</c> configures them.
 /// </summary>
 public class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
@@ -70,6 +71,7 @@ public class FunctionsAppHost : PipelineUnderTest, IAsyncLifetime
             .UseOrchestrationService());
         builder.Services.AddDurableTaskClient(client => client.UseOrchestrationService());
         builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<QueueTriggerListener>(services, functions));
+        builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<TimerTriggerScheduler>(services, functions));
         ConfigureServices(builder.Services);
 
         _app = builder.Build();

@@ -1,4 +1,5 @@
 using VideoPipeline.Core.Jobs;
+using VideoPipeline.Core.Providers;
 
 namespace VideoPipeline.Core.Workflow.Messages;
 
@@ -23,4 +24,7 @@ public sealed record JobProgress
     /// a reader must not see a finished job without its output or error meanwhile.
     /// </summary>
     public VideoJobResult? Result { get; init; }
+
+    /// <summary>The phase of a job waiting for its provider task.</summary>
+    public static string GeneratingPhase(ProviderTask task) => $"Provider status '{task.RawStatus}'";
 }

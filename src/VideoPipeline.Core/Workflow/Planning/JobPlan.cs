@@ -27,6 +27,13 @@ public sealed record JobPlan
     /// </summary>
     public TimeSpan? CallbackSafetyNetInterval { get; init; }
 
+    /// <summary>
+    /// Set in poll mode when the task watch checks the task (<c>TaskWatch:Enabled</c>): the gap between the job's own
+    /// checks, which only catch a watch that stopped. Null when the job checks its task itself, as do the jobs started
+    /// before the watch existed, so that their replays schedule the timers they did.
+    /// </summary>
+    public TimeSpan? TaskWatchSafetyNetInterval { get; init; }
+
     /// <summary>The model's typical generation time: the first polling estimate when the provider gives none.</summary>
     public required TimeSpan TypicalGenerationTime { get; init; }
 

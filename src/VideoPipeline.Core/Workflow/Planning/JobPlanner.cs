@@ -4,6 +4,7 @@ using VideoPipeline.Core.Callbacks;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Storage;
+using VideoPipeline.Core.Watch;
 
 namespace VideoPipeline.Core.Workflow.Planning;
 
@@ -13,6 +14,7 @@ public sealed class JobPlanner(
     IOptions<StorageOptions> storage,
     IOptions<ProvidersOptions> providers,
     IOptions<AdmissionOptions> admission,
+    IOptions<TaskWatchOptions> watch,
     CallbackAvailability callbacks,
     CallbackTokens tokens)
 {
@@ -31,6 +33,7 @@ public sealed class JobPlanner(
             MinPollInterval = settings.MinPollInterval,
             MaxPollInterval = settings.MaxPollInterval,
             CallbackSafetyNetInterval = settings.CallbackSafetyNetInterval,
+            TaskWatchSafetyNetInterval = waitMode == WaitMode.Poll && watch.Value.Enabled ? watch.Value.SafetyNetInterval : null,
             TypicalGenerationTime = model.TypicalGenerationTime,
             ResubmitWhenOutcomeUnknown = settings.ResubmitWhenOutcomeUnknown,
             DeleteAtProvider = settings.DeleteAtProviderAfterArchive && model.SupportsDelete,

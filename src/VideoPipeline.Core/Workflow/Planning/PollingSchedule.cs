@@ -4,8 +4,9 @@ namespace VideoPipeline.Core.Workflow.Planning;
 /// When to check a provider task next. First near the expected finish (the provider's <c>estimated_time</c>, else
 /// the model's typical time), then from the reported <c>progress</c> when there is one; once overdue, at a
 /// fraction of the time already spent, so a slow task costs a few calls rather than one a second; always within
-/// [min, max]. In callback mode, every <see cref="JobPlan.CallbackSafetyNetInterval"/> instead. Never sooner than the
-/// provider asked (<c>Retry-After</c>, <c>openai-poll-after-ms</c>).
+/// [min, max]. In callback mode, every <see cref="JobPlan.CallbackSafetyNetInterval"/> instead, and for a job whose
+/// task the task watch checks, every <see cref="JobPlan.TaskWatchSafetyNetInterval"/>. Never sooner than the provider
+/// asked (<c>Retry-After</c>, <c>openai-poll-after-ms</c>).
 /// </summary>
 public static class PollingSchedule
 {
@@ -21,12 +22,13 @@ public static class PollingSchedule
         TimeSpan? providerEstimate,
         int? progress,
         TimeSpan? providerPollAfter,
-        TimeSpan? retryAfter)
+        TimeSpan? retryAfter,
+        bool watched = false)
     {
-        var delay = plan.WaitMode == Jobs.WaitMode.Callback
-            // Waiting for the callback, polling is only the safety net for a lost one; a check that failed (after a
-            // callback, say) is retried on its own backoff rather than a safety-net interval later.
-            ? retryAfter ?? plan.CallbackSafetyNetInterval ?? plan.MaxPollInterval
+        // Waiting for the callback or the watch, the job's own checks are only the safety net for a lost signal; a
+        // check that failed (after a callback, say) is retried on its own backoff rather than a safety-net interval later.
+        var delay = plan.WaitMode == Jobs.WaitMode.Callback ? retryAfter ?? plan.CallbackSafetyNetInterval ?? plan.MaxPollInterval
+            : watched ? retryAfter ?? plan.TaskWatchSafetyNetInterval ?? plan.MaxPollInterval
             : Clamp(PollingDelay(plan, elapsed, providerEstimate, progress), plan.MinPollInterval, plan.MaxPollInterval);
         if (providerPollAfter is { } pollAfter && pollAfter > delay)
         {

@@ -1,0 +1,133 @@
+using Azure;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Storage;
+using VideoPipeline.Core.Watch;
+
+namespace VideoPipeline.Local.Watch;
+
+/// <summary>
+/// Runs the task watch's rounds (<see cref="TaskWatchSweeper"/>) every <see cref="TaskWatchOptions.RoundInterval"/>
+/// while this host holds the watch's blob lease, so that of several local hosts on one storage account one watches.
+/// A host that stops releases the lease; one that died hands over when its lease lapses.
+/// </summary>
+public sealed partial class TaskWatchService(
+    TaskWatchSweeper sweeper,
+    DurableTaskClient client,
+    PipelineStateContainer state,
+    IOptions<TaskWatchOptions> options,
+    TimeProvider time,
+    ILogger<TaskWatchService> logger) : BackgroundService
+{
+    private const string LeaseBlobName = "leases/task-watch";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        BlobLeaseClient? lease = null;
+        var renewAt = DateTimeOffset.MinValue;
+        using var ticker = new PeriodicTimer(settings.RoundInterval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    if (lease is null || time.GetUtcNow() >= renewAt)
+                    {
+                        lease = await TryHoldLeaseAsync(lease, settings.LeaseDuration, stoppingToken);
+                        renewAt = time.GetUtcNow() + settings.LeaseDuration / 3;
+                    }
+
+                    if (lease is not null)
+                    {
+                        await sweeper.RunRoundAsync(client, stoppingToken);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogRoundFailed(e);
+                }
+            }
+            while (await ticker.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            if (lease is not null)
+            {
+                await ReleaseAsync(lease);
+            }
+        }
+    }
+
+    /// <summary>Renews the lease this host holds, or takes it when it is free; null while another host holds it.</summary>
+    private async Task<BlobLeaseClient?> TryHoldLeaseAsync(BlobLeaseClient? held, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        if (held is not null)
+        {
+            try
+            {
+                await held.RenewAsync(cancellationToken: cancellationToken);
+                return held;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                LogLeaseLost();
+            }
+        }
+
+        var container = await state.EnsureCreatedAsync(cancellationToken);
+        var blob = container.GetBlobClient(LeaseBlobName);
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Created before (or leased right now, which the acquisition below finds out).
+        }
+
+        var lease = blob.GetBlobLeaseClient();
+        try
+        {
+            await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
+            LogLeaseTaken();
+            return lease;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    private async Task ReleaseAsync(BlobLeaseClient lease)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await lease.ReleaseAsync(cancellationToken: timeout.Token);
+        }
+        catch (Exception e) when (e is RequestFailedException or OperationCanceledException)
+        {
+            // It lapses by itself.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task watch: this host watches the waiting jobs' provider tasks")]
+    private partial void LogLeaseTaken();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task watch: the lease went to another host; watching stops here")]
+    private partial void LogLeaseLost();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task watch: a round failed; trying again next round")]
+    private partial void LogRoundFailed(Exception exception);
+}
