@@ -22,8 +22,8 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// Gap between status checks while waiting for a callback: the callback is the signal, and these checks only catch
-    /// one that was lost, so they are rare. Every check costs the engine two orchestration episodes, and a thousand
-    /// jobs waiting on a callback at <see cref="MaxPollInterval"/> cost as much as a thousand polling ones.
+    /// one that was lost. The task watch makes them (one provider request each); with the watch off the job makes them
+    /// itself, and each costs the engine two orchestration episodes: then keep them rare.
     /// </summary>
     public TimeSpan CallbackSafetyNetInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -1,17 +1,18 @@
 namespace VideoPipeline.Core.Watch;
 
 /// <summary>
-/// The task watch, bound from <c>TaskWatch</c>. In poll mode a job does not check its provider task itself: it
-/// registers the task with the watch, which checks every registered task on the job's polling schedule from one loop
-/// per deployment (<see cref="TaskWatchSweeper"/>) and raises the job's <c>ProviderCallback</c> event once the task
-/// ended. A waiting job then costs the engine nothing between checks, where each check of its own costs two
-/// orchestration episodes and about fourteen storage requests.
+/// The task watch, bound from <c>TaskWatch</c>. A waiting job does not check its provider task itself: it registers
+/// the task with the watch, which checks every registered task on the job's schedule (in poll mode its polling
+/// schedule, in callback mode every <c>Pipeline:CallbackSafetyNetInterval</c> for a lost callback) from one loop per
+/// deployment (<see cref="TaskWatchSweeper"/>) and raises the job's <c>ProviderCallback</c> event once the task ended.
+/// A waiting job then costs the engine nothing between checks, where each check of its own costs two orchestration
+/// episodes and about fourteen storage requests.
 /// </summary>
 public sealed class TaskWatchOptions
 {
     public const string SectionName = "TaskWatch";
 
-    /// <summary>Off: poll-mode jobs check their tasks themselves with durable timers, as before the watch existed.</summary>
+    /// <summary>Off: jobs check their tasks themselves with durable timers, as before the watch existed.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>How often the watch looks for due checks; a check comes up to half of this early, never late by it.</summary>

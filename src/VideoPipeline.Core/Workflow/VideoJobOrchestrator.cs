@@ -11,8 +11,8 @@ namespace VideoPipeline.Core.Workflow;
 
 /// <summary>
 /// The workflow of one job: take a provider task slot when the provider has a concurrent-task limit, submit, wait for
-/// the provider (durable timers raced against one callback wait; in poll mode the task watch checks the task and raises
-/// that callback, the timers being its safety net), free the slot, archive, finish. A Durable Task SDK
+/// the provider (durable timers raced against one callback wait; the task watch checks the task and raises that
+/// callback too, the timers being its safety net), free the slot, archive, finish. A Durable Task SDK
 /// orchestrator: the Functions host runs it from its orchestration trigger and the local host on the same engine, so it
 /// must stay deterministic (time only from the context, no I/O, no randomness; everything else is an activity).
 /// </summary>

@@ -9,19 +9,21 @@ using VideoPipeline.Testing.Workflow;
 
 namespace VideoPipeline.Core.Tests.Watch;
 
-/// <summary>A poll-mode job whose task the task watch checks: it registers the task and waits for the watch's event.</summary>
+/// <summary>A job whose task the task watch checks: it registers the task and waits for the watch's (or a provider's) event.</summary>
 public class WatchedJobWorkflowTests
 {
     private static readonly DateTime Start = new(2026, 12, 6, 12, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan SafetyNet = TimeSpan.FromMinutes(30);
     private static readonly OutputView Archived = new("videos", "job-1.mp4", "http://blob/videos/job-1.mp4", 1024, "video/mp4", "ab");
 
-    private static VideoJobInput Input(TimeSpan? safetyNet) => new(
+    private static VideoJobInput Input(TimeSpan? safetyNet, WaitMode mode = WaitMode.Poll) => new(
         "job-1",
         new JobRequest { Provider = ProviderName.FoxApi, Model = "sora-2", Prompt = "waves", DurationSeconds = 4 },
         new JobPlan
         {
-            WaitMode = WaitMode.Poll,
+            WaitMode = mode,
+            CallbackUrl = mode == WaitMode.Callback ? new Uri("https://host/api/callbacks/foxapi/job-1?token=t") : null,
+            CallbackSafetyNetInterval = TimeSpan.FromMinutes(5),
             Deadline = TimeSpan.FromHours(2),
             MinPollInterval = TimeSpan.FromSeconds(2),
             MaxPollInterval = TimeSpan.FromSeconds(60),
@@ -66,6 +68,21 @@ public class WatchedJobWorkflowTests
         Assert.Equal(("job-1", "task-1", Start, Start), (registration.JobId, registration.Task.TaskId, registration.SubmittedAt, registration.CheckedAt));
         Assert.Equal(ProviderTaskStatus.Pending, registration.Latest.Status);
         Assert.Equal(WaitMode.Poll, registration.Plan.WaitMode);
+    }
+
+    [Fact]
+    public void Run_CallbackModeWatched_RegistersAndChecksOnlyWhenTheCallbackCame()
+    {
+        var registrations = new List<WatchedTask>();
+        var context = ProviderFinishingAfter(TimeSpan.FromMinutes(12), registrations);
+        context.RaiseAt(TimeSpan.FromMinutes(12), EventNames.ProviderCallback, new CallbackHint("task-1", "completed"));
+
+        var result = context.Run(c => new VideoJobOrchestrator().RunAsync(c, Input(SafetyNet, WaitMode.Callback)));
+
+        // Unwatched, the job would also have checked at 5 and 10 minutes (the callback safety net): the watch does that.
+        Assert.Equal(JobStatus.Succeeded, result.Status);
+        Assert.Equal([12.0], context.ActivityCalls.Where(c => c.Name == ActivityNames.CheckStatus).Select(c => (c.At - Start).TotalMinutes));
+        Assert.Equal(WaitMode.Callback, Assert.Single(registrations).Plan.WaitMode);
     }
 
     [Fact]

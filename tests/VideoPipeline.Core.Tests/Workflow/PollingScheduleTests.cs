@@ -64,5 +64,16 @@ public class PollingScheduleTests
         Assert.Equal(S(60), PollingSchedule.NextDelay(
             CallbackPlan with { CallbackSafetyNetInterval = null }, S(0), S(10), null, null, null));
 
+    [Theory]
+    [InlineData(WaitMode.Poll)]
+    [InlineData(WaitMode.Callback)]
+    public void NextDelay_WatchedJob_ChecksItselfOnlyAtTheWatchSafetyNet(WaitMode mode)
+    {
+        var plan = CallbackPlan with { WaitMode = mode, TaskWatchSafetyNetInterval = S(1800) };
+
+        Assert.Equal(S(1800), PollingSchedule.NextDelay(plan, S(0), S(10), 50, null, null, watched: true));
+        Assert.Equal(S(4), PollingSchedule.NextDelay(plan, S(30), S(10), null, null, S(4), watched: true));
+    }
+
     private static JobPlan CallbackPlan => Plan with { WaitMode = WaitMode.Callback, CallbackSafetyNetInterval = S(300) };
 }

@@ -28,9 +28,9 @@ public sealed record JobPlan
     public TimeSpan? CallbackSafetyNetInterval { get; init; }
 
     /// <summary>
-    /// Set in poll mode when the task watch checks the task (<c>TaskWatch:Enabled</c>): the gap between the job's own
-    /// checks, which only catch a watch that stopped. Null when the job checks its task itself, as do the jobs started
-    /// before the watch existed, so that their replays schedule the timers they did.
+    /// Set when the task watch checks the task (<c>TaskWatch:Enabled</c>), in either wait mode: the gap between the
+    /// job's own checks, which only catch a watch that stopped. Null when the job checks its task itself, as do the
+    /// jobs started before the watch existed, so that their replays schedule the timers they did.
     /// </summary>
     public TimeSpan? TaskWatchSafetyNetInterval { get; init; }
 

@@ -33,7 +33,7 @@ public sealed class JobPlanner(
             MinPollInterval = settings.MinPollInterval,
             MaxPollInterval = settings.MaxPollInterval,
             CallbackSafetyNetInterval = settings.CallbackSafetyNetInterval,
-            TaskWatchSafetyNetInterval = waitMode == WaitMode.Poll && watch.Value.Enabled ? watch.Value.SafetyNetInterval : null,
+            TaskWatchSafetyNetInterval = watch.Value.Enabled ? watch.Value.SafetyNetInterval : null,
             TypicalGenerationTime = model.TypicalGenerationTime,
             ResubmitWhenOutcomeUnknown = settings.ResubmitWhenOutcomeUnknown,
             DeleteAtProvider = settings.DeleteAtProviderAfterArchive && model.SupportsDelete,

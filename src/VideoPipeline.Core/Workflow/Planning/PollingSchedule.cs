@@ -4,9 +4,9 @@ namespace VideoPipeline.Core.Workflow.Planning;
 /// When to check a provider task next. First near the expected finish (the provider's <c>estimated_time</c>, else
 /// the model's typical time), then from the reported <c>progress</c> when there is one; once overdue, at a
 /// fraction of the time already spent, so a slow task costs a few calls rather than one a second; always within
-/// [min, max]. In callback mode, every <see cref="JobPlan.CallbackSafetyNetInterval"/> instead, and for a job whose
-/// task the task watch checks, every <see cref="JobPlan.TaskWatchSafetyNetInterval"/>. Never sooner than the provider
-/// asked (<c>Retry-After</c>, <c>openai-poll-after-ms</c>).
+/// [min, max]. In callback mode, every <see cref="JobPlan.CallbackSafetyNetInterval"/> instead. Those are the task
+/// watch's checks when it checks the task; the job's own then come every <see cref="JobPlan.TaskWatchSafetyNetInterval"/>.
+/// Never sooner than the provider asked (<c>Retry-After</c>, <c>openai-poll-after-ms</c>).
 /// </summary>
 public static class PollingSchedule
 {
@@ -25,10 +25,10 @@ public static class PollingSchedule
         TimeSpan? retryAfter,
         bool watched = false)
     {
-        // Waiting for the callback or the watch, the job's own checks are only the safety net for a lost signal; a
-        // check that failed (after a callback, say) is retried on its own backoff rather than a safety-net interval later.
-        var delay = plan.WaitMode == Jobs.WaitMode.Callback ? retryAfter ?? plan.CallbackSafetyNetInterval ?? plan.MaxPollInterval
-            : watched ? retryAfter ?? plan.TaskWatchSafetyNetInterval ?? plan.MaxPollInterval
+        // Waiting for the watch or a callback, the job's own checks are only the safety net for a lost signal; a check
+        // that failed (after a callback, say) is retried on its own backoff rather than a safety-net interval later.
+        var delay = watched ? retryAfter ?? plan.TaskWatchSafetyNetInterval ?? plan.MaxPollInterval
+            : plan.WaitMode == Jobs.WaitMode.Callback ? retryAfter ?? plan.CallbackSafetyNetInterval ?? plan.MaxPollInterval
             : Clamp(PollingDelay(plan, elapsed, providerEstimate, progress), plan.MinPollInterval, plan.MaxPollInterval);
         if (providerPollAfter is { } pollAfter && pollAfter > delay)
         {
