@@ -15,7 +15,7 @@ public sealed class TaskWatchOptions
     /// <summary>Off: jobs check their tasks themselves with durable timers, as before the watch existed.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How often the watch looks for due checks; a check comes up to half of this early, never late by it.</summary>
+    /// <summary>How often the watch looks for due checks: a check comes up to this much after it was due, never before.</summary>
     public TimeSpan RoundInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>

@@ -60,8 +60,9 @@ public sealed class TaskWatchSweeper(
         }
     }
 
-    /// <summary>One round: re-reads the registrations when due, then checks the tasks due before the next round.</summary>
-    public async Task RunRoundAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    /// <summary>One round: re-reads the registrations when due, then checks the tasks that are due.</summary>
+    /// <returns>When the next check falls due; null when no task is watched.</returns>
+    public async Task<DateTimeOffset?> RunRoundAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var now = time.GetUtcNow();
@@ -80,13 +81,15 @@ public sealed class TaskWatchSweeper(
                 _nextRescan = now + _options.RescanInterval;
             }
 
-            // Half a round early at most, so that no check waits for the round after it was due.
-            var horizon = time.GetUtcNow() + _options.RoundInterval / 2;
-            var due = _watched.Values.Where(w => w.NextCheckAt <= horizon).ToList();
+            // Never early: the schedule aims the first check at the expected finish, and a check just before it would
+            // cost a second one at least MinPollInterval later.
+            var dueBy = time.GetUtcNow();
+            var due = _watched.Values.Where(w => w.NextCheckAt <= dueBy).ToList();
             await Parallel.ForEachAsync(
                 due,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentChecks, CancellationToken = cancellationToken },
                 (watched, ct) => new ValueTask(CheckAsync(client, watched, ct)));
+            return _watched.IsEmpty ? null : _watched.Values.Min(w => w.NextCheckAt);
         }
         finally
         {

@@ -8,9 +8,10 @@ using VideoPipeline.Core.Watch;
 namespace VideoPipeline.Local.Watch;
 
 /// <summary>
-/// Runs the task watch's rounds (<see cref="TaskWatchSweeper"/>) every <see cref="TaskWatchOptions.RoundInterval"/>
-/// while this host holds the watch's blob lease, so that of several local hosts on one storage account one watches.
-/// A host that stops releases the lease; one that died hands over when its lease lapses.
+/// Runs the task watch's rounds (<see cref="TaskWatchSweeper"/>) while this host holds the watch's blob lease, so that
+/// of several local hosts on one storage account one watches: the next round when the next check falls due, and at
+/// least every <see cref="TaskWatchOptions.RoundInterval"/> (for new registrations, rescans and the lease). A host that
+/// stops releases the lease; one that died hands over when its lease lapses.
 /// </summary>
 public sealed partial class TaskWatchService(
     TaskWatchSweeper sweeper,
@@ -22,6 +23,9 @@ public sealed partial class TaskWatchService(
 {
     private const string LeaseBlobName = "leases/task-watch";
 
+    // Between two rounds, so that checks failing at once (a provider down) never make the loop spin.
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -32,11 +36,11 @@ public sealed partial class TaskWatchService(
 
         BlobLeaseClient? lease = null;
         var renewAt = DateTimeOffset.MinValue;
-        using var ticker = new PeriodicTimer(settings.RoundInterval, time);
         try
         {
-            do
+            while (true)
             {
+                var nextRound = time.GetUtcNow() + settings.RoundInterval;
                 try
                 {
                     if (lease is null || time.GetUtcNow() >= renewAt)
@@ -45,17 +49,19 @@ public sealed partial class TaskWatchService(
                         renewAt = time.GetUtcNow() + settings.LeaseDuration / 3;
                     }
 
-                    if (lease is not null)
+                    if (lease is not null && await sweeper.RunRoundAsync(client, stoppingToken) is { } nextDue && nextDue < nextRound)
                     {
-                        await sweeper.RunRoundAsync(client, stoppingToken);
+                        nextRound = nextDue;
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     LogRoundFailed(e);
                 }
+
+                var wait = nextRound - time.GetUtcNow();
+                await Task.Delay(wait > MinimumWait ? wait : MinimumWait, time, stoppingToken);
             }
-            while (await ticker.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
