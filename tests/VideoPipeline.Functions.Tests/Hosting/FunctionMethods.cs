@@ -1,11 +1,22 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace VideoPipeline.Functions.Tests.Hosting;
 
 /// <summary>The methods of an assembly marked <c>[Function]</c>, found the way the Worker SDK indexes them.</summary>
 internal static class FunctionMethods
 {
+    /// <summary>
+    /// What the host binds to a non-trigger parameter of the app's queue and timer functions: the engine's client for
+    /// <c>[DurableClient]</c>; nothing else is bound.
+    /// </summary>
+    public static object BindDurableClient(ParameterInfo parameter, IServiceProvider services) =>
+        parameter.GetCustomAttribute<DurableClientAttribute>() is not null
+            ? services.GetRequiredService<DurableTaskClient>()
+            : throw new InvalidOperationException($"Cannot bind parameter '{parameter.Name}'.");
+
     public static IEnumerable<(string Name, MethodInfo Method, ParameterInfo Trigger)> WithTrigger<TTrigger>(Assembly assembly)
         where TTrigger : Attribute =>
         from type in assembly.GetTypes()

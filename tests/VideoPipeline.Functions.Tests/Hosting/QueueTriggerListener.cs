@@ -2,7 +2,6 @@ using System.Reflection;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -62,9 +61,7 @@ internal sealed class QueueTriggerListener(
         {
             using var scope = services.CreateScope();
             await FunctionMethods.InvokeAsync(method, scope.ServiceProvider, parameter =>
-                parameter.ParameterType == typeof(QueueMessage) ? message
-                : parameter.GetCustomAttribute<DurableClientAttribute>() is not null ? scope.ServiceProvider.GetRequiredService<DurableTaskClient>()
-                : throw new InvalidOperationException($"Cannot bind parameter '{parameter.Name}'."),
+                parameter.ParameterType == typeof(QueueMessage) ? message : FunctionMethods.BindDurableClient(parameter, scope.ServiceProvider),
                 cancellationToken);
             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
         }

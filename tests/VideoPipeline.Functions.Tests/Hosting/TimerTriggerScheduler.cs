@@ -1,6 +1,5 @@
 using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,9 +36,7 @@ internal sealed class TimerTriggerScheduler(Assembly assembly, IServiceProvider 
 
                 using var scope = services.CreateScope();
                 await FunctionMethods.InvokeAsync(method, scope.ServiceProvider, parameter =>
-                    parameter.ParameterType == typeof(TimerInfo) ? new TimerInfo()
-                    : parameter.GetCustomAttribute<DurableClientAttribute>() is not null ? scope.ServiceProvider.GetRequiredService<DurableTaskClient>()
-                    : throw new InvalidOperationException($"Cannot bind parameter '{parameter.Name}'."),
+                    parameter.ParameterType == typeof(TimerInfo) ? new TimerInfo() : FunctionMethods.BindDurableClient(parameter, scope.ServiceProvider),
                     stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
