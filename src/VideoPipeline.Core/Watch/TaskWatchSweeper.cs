@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -8,7 +7,6 @@ using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Workflow;
 using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Jobs;
-using VideoPipeline.Core.Workflow.Planning;
 
 namespace VideoPipeline.Core.Watch;
 
@@ -18,7 +16,8 @@ namespace VideoPipeline.Core.Watch;
 /// <see cref="EventNames.ProviderCallback"/> once its task ended or checking it kept failing; the job's own check then
 /// decides, as it does for a provider's callback. The schedule lives in memory and is rebuilt from the
 /// <see cref="TaskWatchRegistry"/>, so one process at a time must run the rounds: the local host's
-/// <c>TaskWatchService</c> (behind a blob lease) or the Functions host's timer trigger.
+/// <c>TaskWatchService</c> (behind a blob lease) or the Functions host's timer trigger. Re-reading the registrations
+/// runs beside the rounds: with thousands of them it takes seconds, which no due check should wait for.
 /// </summary>
 public sealed class TaskWatchSweeper(
     TaskWatchRegistry registry,
@@ -27,16 +26,17 @@ public sealed class TaskWatchSweeper(
     TimeProvider time,
     ILogger<TaskWatchSweeper> logger)
 {
-    private readonly ConcurrentDictionary<string, Watched> _watched = new(StringComparer.Ordinal);
+    private readonly TaskWatchSchedule _schedule = new();
     private readonly TaskWatchOptions _options = options.Value;
     // Read by activities (Track) and the API (Latest) while rounds write them: the end of the last round in UTC ticks,
-    // and 1 during a round (the first reads every registration, which may take a while).
+    // and 1 during a round.
     private long _lastRoundEndTicks;
     private int _inRound;
     private DateTimeOffset _nextRescan = DateTimeOffset.MinValue;
+    private Task _rescan = Task.CompletedTask;
 
     /// <summary>The job's task as this process's watch last saw it; null when this process does not watch it.</summary>
-    public ProviderTask? Latest(string jobId) => IsRunning && _watched.TryGetValue(jobId, out var watched) ? watched.Latest : null;
+    public ProviderTask? Latest(string jobId) => IsRunning ? _schedule.Find(jobId)?.Latest : null;
 
     /// <summary>
     /// Rounds that stopped for longer than this (the lease went to another host, the timer trigger ran elsewhere) leave
@@ -56,40 +56,39 @@ public sealed class TaskWatchSweeper(
         ArgumentNullException.ThrowIfNull(task);
         if (IsRunning)
         {
-            _watched[task.JobId] = new Watched(task, etag);
+            _schedule.Add(task, etag);
         }
     }
 
-    /// <summary>One round: re-reads the registrations when due, then checks the tasks that are due.</summary>
-    /// <returns>When the next check falls due; null when no task is watched.</returns>
+    /// <summary>One round: starts re-reading the registrations when due, then checks the tasks that are due.</summary>
+    /// <returns>When the next check falls due; null when no task waits for one.</returns>
     public async Task<DateTimeOffset?> RunRoundAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var now = time.GetUtcNow();
         if (!IsRunning)
         {
-            _watched.Clear();
+            _schedule.Clear();
             _nextRescan = now;
         }
 
         Volatile.Write(ref _inRound, 1);
         try
         {
-            if (now >= _nextRescan)
+            if (now >= _nextRescan && _rescan.IsCompleted)
             {
-                await RescanAsync(cancellationToken);
                 _nextRescan = now + _options.RescanInterval;
+                _rescan = RescanAsync(cancellationToken);
             }
 
             // Never early: the schedule aims the first check at the expected finish, and a check just before it would
             // cost a second one at least MinPollInterval later.
-            var dueBy = time.GetUtcNow();
-            var due = _watched.Values.Where(w => w.NextCheckAt <= dueBy).ToList();
+            var due = _schedule.TakeDue(time.GetUtcNow());
             await Parallel.ForEachAsync(
                 due,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentChecks, CancellationToken = cancellationToken },
-                (watched, ct) => new ValueTask(CheckAsync(client, watched, ct)));
-            return _watched.IsEmpty ? null : _watched.Values.Min(w => w.NextCheckAt);
+                (entry, ct) => new ValueTask(CheckAsync(client, entry, ct)));
+            return _schedule.NextDue();
         }
         finally
         {
@@ -100,101 +99,82 @@ public sealed class TaskWatchSweeper(
 
     private async Task RescanAsync(CancellationToken cancellationToken)
     {
-        var known = _watched.ToArray();
-        var registered = (await registry.ListAsync(cancellationToken)).ToDictionary(r => r.JobId, r => r.ETag, StringComparer.Ordinal);
-        foreach (var (jobId, watched) in known)
+        try
         {
-            if (!registered.ContainsKey(jobId))
-            {
-                _watched.TryRemove(new KeyValuePair<string, Watched>(jobId, watched));
-            }
-        }
+            var additionsBeforeRead = _schedule.Additions;
+            var registered = (await registry.ListAsync(cancellationToken)).ToDictionary(r => r.JobId, r => r.ETag, StringComparer.Ordinal);
+            _schedule.RemoveUnregistered(registered, additionsBeforeRead);
 
-        var changed = registered.Where(r => !_watched.TryGetValue(r.Key, out var w) || w.ETag != r.Value).Select(r => r.Key);
-        await Parallel.ForEachAsync(
-            changed,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentChecks, CancellationToken = cancellationToken },
-            async (jobId, ct) =>
-            {
-                if (await registry.ReadAsync(jobId, ct) is var (task, etag))
+            var known = _schedule.ETags();
+            var changed = registered.Where(r => !known.TryGetValue(r.Key, out var etag) || etag != r.Value).Select(r => r.Key);
+            await Parallel.ForEachAsync(
+                changed,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentChecks, CancellationToken = cancellationToken },
+                async (jobId, ct) =>
                 {
-                    _watched[jobId] = new Watched(task, etag);
-                }
-            });
+                    if (await registry.ReadAsync(jobId, ct) is var (task, etag))
+                    {
+                        _schedule.Add(task, etag);
+                    }
+                });
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Task watch: re-reading the registrations failed; trying again in {Interval}", _options.RescanInterval);
+        }
     }
 
-    private async Task CheckAsync(DurableTaskClient client, Watched watched, CancellationToken cancellationToken)
+    private async Task CheckAsync(DurableTaskClient client, TaskWatchSchedule.Entry entry, CancellationToken cancellationToken)
     {
         var checkedAt = time.GetUtcNow();
         ProviderCallResult result;
         try
         {
-            result = await statusCheck.RunAsync(watched.Task.Task, cancellationToken);
+            result = await statusCheck.RunAsync(entry.Task.Task, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Task watch: checking the task of job {JobId} failed", watched.Task.JobId);
+            logger.LogWarning(e, "Task watch: checking the task of job {JobId} failed", entry.Task.JobId);
             result = ProviderCallResult.Failed(new ActivityError(ErrorCodes.ProviderUnavailable, e.Message, IsTransient: true));
         }
 
         if (result.Task is { IsSettled: false } latest)
         {
-            watched.Failures = 0;
-            watched.Latest = latest;
-            watched.NextCheckAt = checkedAt + Watched.NextDelay(watched.Task, latest, checkedAt.UtcDateTime);
+            entry.Failures = 0;
+            entry.Latest = latest;
+            _schedule.Reschedule(entry, checkedAt + TaskWatchSchedule.Entry.NextDelay(entry.Task, latest, checkedAt.UtcDateTime));
             return;
         }
 
-        if (result.Error is { IsTransient: true } error && ++watched.Failures < VideoJobOrchestrator.MaxStatusFailures)
+        if (result.Error is { IsTransient: true } error && ++entry.Failures < VideoJobOrchestrator.MaxStatusFailures)
         {
-            watched.NextCheckAt = checkedAt + (error.RetryAfter ?? VideoJobOrchestrator.Backoff(watched.Failures));
+            _schedule.Reschedule(entry, checkedAt + (error.RetryAfter ?? VideoJobOrchestrator.Backoff(entry.Failures)));
             return;
         }
 
-        await TellJobAsync(client, watched, result.Task?.RawStatus ?? result.Error!.Code, cancellationToken);
+        await TellJobAsync(client, entry, result.Task?.RawStatus ?? result.Error!.Code, cancellationToken);
     }
 
     /// <summary>Raises the job's event, unless the job no longer runs, and ends the task's registration.</summary>
-    private async Task TellJobAsync(DurableTaskClient client, Watched watched, string status, CancellationToken cancellationToken)
+    private async Task TellJobAsync(DurableTaskClient client, TaskWatchSchedule.Entry entry, string status, CancellationToken cancellationToken)
     {
-        var jobId = watched.Task.JobId;
+        var jobId = entry.Task.JobId;
         try
         {
             var instance = await client.GetInstanceAsync(jobId, getInputsAndOutputs: false, cancellationToken);
             if (instance is { IsRunning: true })
             {
-                await client.RaiseEventAsync(jobId, EventNames.ProviderCallback, new CallbackHint(watched.Task.Task.TaskId, status), cancellationToken);
+                await client.RaiseEventAsync(jobId, EventNames.ProviderCallback, new CallbackHint(entry.Task.Task.TaskId, status), cancellationToken);
             }
 
-            _watched.TryRemove(new KeyValuePair<string, Watched>(jobId, watched));
-            await registry.DeleteAsync(jobId, watched.ETag, cancellationToken);
+            _schedule.Remove(entry);
+            await registry.DeleteAsync(jobId, entry.ETag, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Told again when next due: a job told twice checks twice, a job never told waits for its safety net.
             logger.LogWarning(e, "Task watch: telling job {JobId} that its task is {Status} failed; trying again", jobId, status);
-            watched.NextCheckAt = time.GetUtcNow() + VideoJobOrchestrator.Backoff(1);
+            _schedule.Reschedule(entry, time.GetUtcNow() + VideoJobOrchestrator.Backoff(1));
         }
-    }
-
-    /// <summary>One task in the schedule. Each is checked by one round at a time: a round waits for its checks.</summary>
-    private sealed class Watched(WatchedTask task, ETag etag)
-    {
-        public WatchedTask Task { get; } = task;
-
-        public ETag ETag { get; } = etag;
-
-        public DateTimeOffset NextCheckAt { get; set; } = Utc(task.CheckedAt) + NextDelay(task, task.Latest, task.CheckedAt);
-
-        public int Failures { get; set; }
-
-        public ProviderTask Latest { get; set; } = task.Latest;
-
-        /// <summary>The job's own polling schedule, as if it checked the task itself.</summary>
-        public static TimeSpan NextDelay(WatchedTask task, ProviderTask latest, DateTime now) =>
-            PollingSchedule.NextDelay(task.Plan, Utc(now) - Utc(task.SubmittedAt), latest.EstimatedTime, latest.Progress, latest.PollAfter, null);
-
-        // Orchestration times are UTC; a registration read back may say so only in its value's kind being unspecified.
-        private static DateTimeOffset Utc(DateTime time) => new(DateTime.SpecifyKind(time, DateTimeKind.Utc));
     }
 }
