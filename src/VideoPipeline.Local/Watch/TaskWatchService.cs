@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -93,25 +94,39 @@ public sealed partial class TaskWatchService(
 
         var container = await state.EnsureCreatedAsync(cancellationToken);
         var blob = container.GetBlobClient(LeaseBlobName);
-        try
-        {
-            await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 409 or 412)
-        {
-            // Created before (or leased right now, which the acquisition below finds out).
-        }
-
         var lease = blob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
+            try
+            {
+                await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // The first host on this account: the lease needs its blob. (Creating it only then spares a standby
+                // host, which tries every round, a request a second.)
+                await CreateLeaseBlobAsync(blob, cancellationToken);
+                await lease.AcquireAsync(duration, cancellationToken: cancellationToken);
+            }
+
             LogLeaseTaken();
             return lease;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             return null;
+        }
+    }
+
+    private static async Task CreateLeaseBlobAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, overwrite: false, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Another host created it meanwhile (and may hold it, which the acquisition finds out).
         }
     }
 
