@@ -89,6 +89,8 @@ public class PipelineStack : PipelineUnderTest, IAsyncLifetime, IAsyncDisposable
             // A killed host's dequeued messages become visible again after this: short, so crash tests recover quickly.
             _settings["DurableTask:ControlQueueVisibilityTimeout"] = "00:00:15";
             _settings["DurableTask:WorkItemQueueVisibilityTimeout"] = "00:00:15";
+            // Likewise the task watch of a killed host hands over after its lease lapses (15 s is the shortest lease).
+            _settings["TaskWatch:LeaseDuration"] = "00:00:15";
             _settings["Providers:Resilience:BaseDelay"] = "00:00:00.2";
         }
 
