@@ -18,7 +18,9 @@ namespace VideoPipeline.Bench.Waiting;
 /// <c>--start-concurrency 16</c> (POSTs at once while starting), <c>--start-budget 3600</c> (seconds: a host that
 /// cannot start all jobs by then is measured with those it did start, and says so), <c>--dashboard</c> (an open dashboard reads the job
 /// list every 2 s during settling and the window, as the page does while jobs run), <c>--set Key=Value</c> (a host
-/// setting, repeatable).
+/// setting, repeatable), <c>--seed</c> (see <see cref="SeededWatch"/>: the tasks are created at the provider and
+/// registered with the task watch directly, without orchestrations — the watch's punctuality for more jobs than
+/// Azurite can start in a run).
 /// </summary>
 public sealed class WaitingCostBenchmark : IBenchmarkCommand
 {
@@ -33,7 +35,7 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
         var options = BenchArgs.Parse(
             args,
             ["--jobs", "--mode", "--seconds", "--interval", "--window", "--settle", "--start-concurrency", "--start-budget", "--set"],
-            ["--dashboard"]);
+            ["--dashboard", "--seed"]);
         var jobs = options.Int("--jobs", 1000);
         var mode = options.String("--mode") ?? "poll";
         var interval = TimeSpan.FromSeconds(options.Int("--interval", mode == "callback" ? 300 : 60));
@@ -43,9 +45,16 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
         var settle = TimeSpan.FromSeconds(options.Int("--settle", 30));
         var startConcurrency = options.Int("--start-concurrency", 16);
         var startBudget = TimeSpan.FromSeconds(options.Int("--start-budget", 3600));
+        var seed = options.Has("--seed");
         if (mode is not ("poll" or "callback"))
         {
             await Console.Error.WriteLineAsync("--mode is poll or callback.");
+            return 2;
+        }
+
+        if (seed && options.Has("--dashboard"))
+        {
+            await Console.Error.WriteLineAsync("--dashboard reads job views, which seeded tasks have none of.");
             return 2;
         }
 
@@ -80,12 +89,28 @@ public sealed class WaitingCostBenchmark : IBenchmarkCommand
         output.WriteLine();
 
         var startedAt = DateTime.UtcNow;
-        var startDeadline = startedAt + startBudget;
-        var ids = await StartJobsAsync(stack, jobs, mode, generation, startConcurrency, startDeadline, cancellationToken);
-        var taskIds = await WaitUntilGeneratingAsync(stack, ids, startDeadline, cancellationToken);
-        var started = taskIds.Count == jobs ? $"all {jobs}" : $"only {taskIds.Count} of {jobs} (start budget of {startBudget.TotalSeconds:F0} s spent; {ids.Count} posted)";
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Started: {started} jobs generating after {(DateTime.UtcNow - startedAt).TotalSeconds:F0} s; {MachineLoad.Describe()}."));
+        HashSet<string> taskIds;
+        if (seed)
+        {
+            (taskIds, var firstChecksDone) = await SeededWatch.RegisterAsync(stack, jobs, mode, interval, generation, startConcurrency, cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Seeded: {taskIds.Count} tasks created at the emulator and registered with the task watch, no orchestrations (--seed), " +
+                $"after {(DateTime.UtcNow - startedAt).TotalSeconds:F0} s; {MachineLoad.Describe()}. Settling starts once every task's first check fell due."));
+            if (firstChecksDone > DateTime.UtcNow)
+            {
+                await Task.Delay(firstChecksDone - DateTime.UtcNow, cancellationToken);
+            }
+        }
+        else
+        {
+            var startDeadline = startedAt + startBudget;
+            var ids = await StartJobsAsync(stack, jobs, mode, generation, startConcurrency, startDeadline, cancellationToken);
+            taskIds = await WaitUntilGeneratingAsync(stack, ids, startDeadline, cancellationToken);
+            var started = taskIds.Count == jobs ? $"all {jobs}" : $"only {taskIds.Count} of {jobs} (start budget of {startBudget.TotalSeconds:F0} s spent; {ids.Count} posted)";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Started: {started} jobs generating after {(DateTime.UtcNow - startedAt).TotalSeconds:F0} s; {MachineLoad.Describe()}."));
+        }
+
         output.WriteLine();
 
         using var dashboardStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
