@@ -46,6 +46,28 @@ public class JobLifecycleTests(PipelineStack stack) : IClassFixture<PipelineStac
     }
 
     [Fact]
+    public async Task ListVideos_BatchJobWhileGenerating_ShowsTheWatchsProgress()
+    {
+        var batchId = $"progress-{Guid.NewGuid():N}"[..24];
+        using var response = await stack.Http.PostAsJsonAsync("/api/batches", new
+        {
+            batchId,
+            defaults = new { provider = "foxapi", model = "sora-2", aspectRatio = "16:9", durationSeconds = 4, waitMode = "poll" },
+            items = new[] { new { prompt = Requests.UniquePrompt("[emu:seconds=8]") } },
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+
+        // A watched job's stored status keeps the submission's answer (no progress): progress comes from the watch.
+        var item = await Eventually.GetAsync(
+            async () => (await stack.Http.GetFromJsonAsync<JsonObject>($"/api/videos?batchId={batchId}&limit=10"))!["items"]!.AsArray().SingleOrDefault(),
+            i => i?["progress"]?.GetValue<int>() is > 0 and < 100,
+            $"batch {batchId}'s job to show progress while generating", TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+
+        Assert.Contains("processing", item!["phase"]!.GetValue<string>());
+        Assert.Equal("succeeded", (await stack.WaitForEndAsync(item["id"]!.GetValue<string>()))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task PostVideo_PollMode_TaskWatchRegistersTheTaskAndForgetsItOnceTheJobEnded()
     {
         var id = await stack.StartJobAsync(Requests.For("foxapi", Requests.UniquePrompt("[emu:seconds=8]"), "poll"));

@@ -58,7 +58,8 @@ public sealed class BatchesApi(BatchIntake intake, BatchStore store, DurableTask
             return ApiResponse.Problem(404, "Batch not found.", $"There is no batch with id '{id}'.");
         }
 
-        var jobs = await orchestrations.GetJobViewsAsync(batch.Items.Select(i => i.JobId).OfType<string>(), cancellationToken);
+        // A batch's items show their status, which the task watch does not change.
+        var jobs = await orchestrations.GetJobViewsAsync(batch.Items.Select(i => i.JobId).OfType<string>(), watch: null, cancellationToken);
         var items = batch.Items.Select(item => item.JobId is null
                 ? new BatchItemView(item.Index, null, BatchView.Invalid, Errors: item.Errors)
                 : jobs.GetValueOrDefault(item.JobId) is { } job

@@ -183,7 +183,7 @@ public sealed class VideoJobsApi(
             return [];
         }
 
-        var views = await orchestrations.GetJobViewsAsync(batch.Items.Select(i => i.JobId).OfType<string>(), cancellationToken);
+        var views = await orchestrations.GetJobViewsAsync(batch.Items.Select(i => i.JobId).OfType<string>(), watch, cancellationToken);
         return Newest(views.Values.Where(matches), count);
     }
 

@@ -6,6 +6,7 @@ using Microsoft.DurableTask;
 using VideoPipeline.Core.Api;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Telemetry;
+using VideoPipeline.Core.Watch;
 using VideoPipeline.Core.Workflow.Messages;
 
 namespace VideoPipeline.Core.Workflow;
@@ -83,8 +84,9 @@ public static partial class VideoJobClientExtensions
     }
 
     /// <summary>Reads the views of the given jobs, a few at a time; unknown ids are left out.</summary>
+    /// <param name="watch">The task watch, whose latest checks the views show (see <see cref="JobViewFactory.Create"/>); null for status only.</param>
     public static async Task<IReadOnlyDictionary<string, JobView>> GetJobViewsAsync(
-        this DurableTaskClient client, IEnumerable<string> jobIds, CancellationToken cancellationToken)
+        this DurableTaskClient client, IEnumerable<string> jobIds, TaskWatchSweeper? watch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var views = new ConcurrentDictionary<string, JobView>(StringComparer.Ordinal);
@@ -95,7 +97,7 @@ public static partial class VideoJobClientExtensions
             {
                 if (await client.GetJobInstanceAsync(jobId, ct) is { } instance)
                 {
-                    views[jobId] = JobViewFactory.Create(instance);
+                    views[jobId] = JobViewFactory.Create(instance, watch);
                 }
             });
         return views;
