@@ -24,9 +24,12 @@ public sealed class TaskWatchSweeper(
     CheckVideoStatusActivity statusCheck,
     IOptions<TaskWatchOptions> options,
     TimeProvider time,
-    ILogger<TaskWatchSweeper> logger)
+    ILogger<TaskWatchSweeper> logger) : IDisposable
 {
     private readonly TaskWatchSchedule _schedule = new();
+    // A re-read outlives the round that started it (in the Functions app, the timer invocation and its token), so it
+    // stops with this process's container instead.
+    private readonly CancellationTokenSource _stopping = new();
     private readonly TaskWatchOptions _options = options.Value;
     // Read by activities (Track) and the API (Latest) while rounds write them: the end of the last round in UTC ticks,
     // and 1 during a round.
@@ -78,7 +81,7 @@ public sealed class TaskWatchSweeper(
             if (now >= _nextRescan && _rescan.IsCompleted)
             {
                 _nextRescan = now + _options.RescanInterval;
-                _rescan = RescanAsync(cancellationToken);
+                _rescan = RescanAsync(_stopping.Token);
             }
 
             // Never early: the schedule aims the first check at the expected finish, and a check just before it would
@@ -122,6 +125,12 @@ public sealed class TaskWatchSweeper(
         {
             logger.LogWarning(e, "Task watch: re-reading the registrations failed; trying again in {Interval}", _options.RescanInterval);
         }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 
     private async Task CheckAsync(DurableTaskClient client, TaskWatchSchedule.Entry entry, CancellationToken cancellationToken)
