@@ -11,7 +11,8 @@ namespace VideoPipeline.Local.Watch;
 /// <summary>
 /// Runs the task watch's rounds (<see cref="TaskWatchSweeper"/>) while this host holds the watch's blob lease, so that
 /// of several local hosts on one storage account one watches: the next round when the next check falls due, and at
-/// least every <see cref="TaskWatchOptions.RoundInterval"/> (for new registrations, rescans and the lease). A host that
+/// least every <see cref="TaskWatchOptions.RoundInterval"/> (for new registrations and rescans). The lease is taken
+/// and renewed by a loop of its own, so that no round waits for storage: a check needs only the provider. A host that
 /// stops releases the lease; one that died hands over when its lease lapses.
 /// </summary>
 public sealed partial class TaskWatchService(
@@ -27,6 +28,12 @@ public sealed partial class TaskWatchService(
     // Between two rounds, so that checks failing at once (a provider down) never make the loop spin.
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
 
+    // Until when (UTC ticks) the lease is surely this host's: its duration counted from before the request that took
+    // or renewed it. Written by the lease loop, read by the rounds.
+    private long _heldUntilTicks;
+
+    private bool HoldsLease => time.GetUtcNow().UtcTicks < Volatile.Read(ref _heldUntilTicks);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -35,8 +42,8 @@ public sealed partial class TaskWatchService(
             return;
         }
 
-        BlobLeaseClient? lease = null;
-        var renewAt = DateTimeOffset.MinValue;
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var leaseLoop = HoldLeaseAsync(settings, stopping.Token);
         try
         {
             while (true)
@@ -44,13 +51,7 @@ public sealed partial class TaskWatchService(
                 var nextRound = time.GetUtcNow() + settings.RoundInterval;
                 try
                 {
-                    if (lease is null || time.GetUtcNow() >= renewAt)
-                    {
-                        lease = await TryHoldLeaseAsync(lease, settings.LeaseDuration, stoppingToken);
-                        renewAt = time.GetUtcNow() + settings.LeaseDuration / 3;
-                    }
-
-                    if (lease is not null && await sweeper.RunRoundAsync(client, stoppingToken) is { } nextDue && nextDue < nextRound)
+                    if (HoldsLease && await sweeper.RunRoundAsync(client, stoppingToken) is { } nextDue && nextDue < nextRound)
                     {
                         nextRound = nextDue;
                     }
@@ -69,6 +70,43 @@ public sealed partial class TaskWatchService(
         }
         finally
         {
+            await stopping.CancelAsync();
+            await leaseLoop;
+        }
+    }
+
+    /// <summary>
+    /// Takes the lease when it is free (trying every round interval) and renews it every third of its duration while
+    /// this host holds it; releases it when the host stops.
+    /// </summary>
+    private async Task HoldLeaseAsync(TaskWatchOptions settings, CancellationToken stoppingToken)
+    {
+        BlobLeaseClient? lease = null;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    var requestedAt = time.GetUtcNow();
+                    lease = await TryHoldLeaseAsync(lease, settings.LeaseDuration, stoppingToken);
+                    Volatile.Write(ref _heldUntilTicks, lease is null ? 0 : (requestedAt + settings.LeaseDuration).UtcTicks);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Still held until it lapses, unless a renewal gets through before.
+                    LogLeaseRequestFailed(e);
+                }
+
+                await Task.Delay(lease is null ? settings.RoundInterval : settings.LeaseDuration / 3, time, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            Volatile.Write(ref _heldUntilTicks, 0);
             if (lease is not null)
             {
                 await ReleaseAsync(lease);
@@ -148,6 +186,9 @@ public sealed partial class TaskWatchService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task watch: the lease went to another host; watching stops here")]
     private partial void LogLeaseLost();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task watch: taking or renewing the lease failed; trying again")]
+    private partial void LogLeaseRequestFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Task watch: a round failed; trying again next round")]
     private partial void LogRoundFailed(Exception exception);
