@@ -15,9 +15,11 @@ internal sealed class PollLateness
     /// <summary>The bound: no check later than its schedule by more than this.</summary>
     public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
 
-    private PollLateness(List<double> latenessSeconds, int overdue, int tasks)
+    private PollLateness(List<double> latenessSeconds, List<(DateTime At, double Seconds)> late, DateTime from, int overdue, int tasks)
     {
         LatenessSeconds = latenessSeconds;
+        Late = late;
+        From = from;
         Overdue = overdue;
         Tasks = tasks;
     }
@@ -26,6 +28,11 @@ internal sealed class PollLateness
     public List<double> LatenessSeconds { get; }
 
     /// <summary>Tasks whose next check was due more than <see cref="Tolerance"/> before the window ended and had not come.</summary>
+    /// <summary>The checks more than <see cref="Tolerance"/> late: when they came and by how much.</summary>
+    public List<(DateTime At, double Seconds)> Late { get; }
+
+    private DateTime From { get; }
+
     public int Overdue { get; }
 
     public int Tasks { get; }
@@ -38,6 +45,7 @@ internal sealed class PollLateness
     public static PollLateness Measure(JsonArray timelines, IReadOnlySet<string> taskIds, TimeSpan interval, DateTime from, DateTime to)
     {
         var lateness = new List<double>();
+        var late = new List<(DateTime, double)>();
         var overdue = 0;
         var tasks = 0;
         foreach (var timeline in timelines.Select(t => t!.AsObject()).Where(t => taskIds.Contains(t["id"]!.GetValue<string>())))
@@ -48,7 +56,12 @@ internal sealed class PollLateness
             {
                 if (checks[i] >= from && checks[i] <= to)
                 {
-                    lateness.Add((checks[i] - checks[i - 1] - interval).TotalSeconds);
+                    var seconds = (checks[i] - checks[i - 1] - interval).TotalSeconds;
+                    lateness.Add(seconds);
+                    if (seconds > Tolerance.TotalSeconds)
+                    {
+                        late.Add((checks[i], seconds));
+                    }
                 }
             }
 
@@ -59,7 +72,7 @@ internal sealed class PollLateness
             }
         }
 
-        return new PollLateness(lateness, overdue, tasks);
+        return new PollLateness(lateness, late, from, overdue, tasks);
     }
 
     public void Write(TextWriter output, TimeSpan interval)
@@ -79,6 +92,34 @@ internal sealed class PollLateness
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| status check after the previous one | {LatenessSeconds.Min():F2} | {Percentiles.Median(LatenessSeconds):F2} | " +
             $"{Percentiles.Of(LatenessSeconds, 95):F2} | {LatenessSeconds.Max():F2} | {late} ({100.0 * late / LatenessSeconds.Count:F1} %) | {Overdue} of {Tasks} |"));
+        output.WriteLine();
+        WriteLateSpells(output);
+    }
+
+    /// <summary>
+    /// When the late checks came, as spells of checks late together (each within 5 s of the one before): a stall of
+    /// the whole watch makes one spell, an unlucky check a spell of one.
+    /// </summary>
+    private void WriteLateSpells(TextWriter output)
+    {
+        if (Late.Count == 0)
+        {
+            return;
+        }
+
+        var spells = new List<List<(DateTime At, double Seconds)>>();
+        foreach (var check in Late.OrderBy(l => l.At))
+        {
+            if (spells.Count == 0 || check.At - spells[^1][^1].At > TimeSpan.FromSeconds(5))
+            {
+                spells.Add([]);
+            }
+
+            spells[^1].Add(check);
+        }
+
+        output.WriteLine("Checks over 2 s late, by spell (s into the window: checks, most late):" + string.Concat(spells.Select(spell =>
+            string.Create(CultureInfo.InvariantCulture, $" {(spell[0].At - From).TotalSeconds:F0}–{(spell[^1].At - From).TotalSeconds:F0} s: {spell.Count}, {spell.Max(c => c.Seconds):F2} s;"))));
         output.WriteLine();
     }
 }
