@@ -15,7 +15,10 @@ public sealed class TaskWatchOptions
     /// <summary>Off: jobs check their tasks themselves with durable timers, as before the watch existed.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How often the watch looks for due checks: a check comes up to this much after it was due, never before.</summary>
+    /// <summary>
+    /// The local host's longest wait between two rounds: it wakes when the next check falls due, and at least this
+    /// often for registrations it learns of by re-reading them. (The Functions app's timer runs a round every second.)
+    /// </summary>
     public TimeSpan RoundInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
