@@ -7,7 +7,7 @@ namespace VideoPipeline.Core.Watch;
 /// <summary>
 /// The watch's registrations in the state container, one blob per waiting job: <c>task-watch/{jobId}.json</c> holding
 /// its <see cref="WatchedTask"/>. Written when a job starts waiting (and again after each check of its own), deleted
-/// by the watch once it told the job that its task ended. The watch keeps its schedule in memory and rebuilds it from
+/// by the watch once it told the job that its task ended, and when the job ended (a callback ends a job without the watch). The watch keeps its schedule in memory and rebuilds it from
 /// here, so a registration outlives any host.
 /// </summary>
 public sealed class TaskWatchRegistry(PipelineStateContainer state)
@@ -64,15 +64,15 @@ public sealed class TaskWatchRegistry(PipelineStateContainer state)
     }
 
     /// <summary>
-    /// Deletes the registration unless it was written again since <paramref name="etag"/>: a job that registered anew
-    /// meanwhile (after a check of its own) stays watched.
+    /// Deletes the registration — unless it was written again since <paramref name="ifMatch"/>, when given: a job that
+    /// registered anew meanwhile (after a check of its own) stays watched. Without it (a job that ended), whatever is there.
     /// </summary>
-    public async Task DeleteAsync(string jobId, ETag etag, CancellationToken cancellationToken)
+    public async Task DeleteAsync(string jobId, ETag? ifMatch, CancellationToken cancellationToken)
     {
         try
         {
             await state.Client.GetBlobClient(Name(jobId)).DeleteIfExistsAsync(
-                conditions: new BlobRequestConditions { IfMatch = etag }, cancellationToken: cancellationToken);
+                conditions: ifMatch is { } etag ? new BlobRequestConditions { IfMatch = etag } : null, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {

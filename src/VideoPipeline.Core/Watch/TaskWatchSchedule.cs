@@ -77,6 +77,15 @@ internal sealed class TaskWatchSchedule
         }
     }
 
+    /// <summary>Removes the job's task, whichever entry it is: the job ended.</summary>
+    public void Remove(string jobId)
+    {
+        lock (_lock)
+        {
+            _entries.Remove(jobId);
+        }
+    }
+
     /// <summary>Removes the entry unless it was replaced meanwhile.</summary>
     public void Remove(Entry entry)
     {

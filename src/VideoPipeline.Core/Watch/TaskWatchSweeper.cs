@@ -63,6 +63,9 @@ public sealed class TaskWatchSweeper(
         }
     }
 
+    /// <summary>Drops the job's task from this process's schedule: the job ended (other processes' rounds drop it when they re-read the registrations).</summary>
+    public void Forget(string jobId) => _schedule.Remove(jobId);
+
     /// <summary>One round: starts re-reading the registrations when due, then checks the tasks that are due.</summary>
     /// <returns>When the next check falls due; null when no task waits for one.</returns>
     public async Task<DateTimeOffset?> RunRoundAsync(DurableTaskClient client, CancellationToken cancellationToken)

@@ -1,8 +1,12 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using VideoPipeline.Core.Activities;
 using VideoPipeline.Core.Jobs;
 using VideoPipeline.Core.Providers;
 using VideoPipeline.Core.Storage;
+using VideoPipeline.Core.Tests.Providers.Infrastructure;
 using VideoPipeline.Core.Watch;
 using VideoPipeline.Core.Workflow.Messages;
 using VideoPipeline.Core.Workflow.Planning;
@@ -79,5 +83,26 @@ public class TaskWatchRegistryTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         await _registry.DeleteAsync("job-a", renewed, CancellationToken.None);
         Assert.Empty(await _registry.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordJobOutcome_JobThatHadATask_EndsItsRegistrationAndNoOther()
+    {
+        await _registry.SaveAsync(Task("job-ended"), CancellationToken.None);
+        await _registry.SaveAsync(Task("job-waiting"), CancellationToken.None);
+        await using var providers = ProviderTestHost.CreateOffline();
+        using var watch = new TaskWatchSweeper(
+            _registry,
+            new CheckVideoStatusActivity(providers.Services.GetRequiredService<IVideoProviderResolver>()),
+            Options.Create(new TaskWatchOptions()),
+            TimeProvider.System,
+            NullLogger<TaskWatchSweeper>.Instance);
+        var outcome = new VideoJobResult { Status = JobStatus.Succeeded, ProviderTaskId = "task-job-ended", Timings = new JobTimings(Submitted) };
+
+        // Ended by a provider callback, say: the watch never told it, so its registration is still there.
+        await new RecordJobOutcomeActivity(_registry, watch).RunAsync(
+            new JobOutcome("job-ended", ProviderName.FoxApi, "sora-2", outcome), CancellationToken.None);
+
+        Assert.Equal(["job-waiting"], (await _registry.ListAsync(CancellationToken.None)).Select(r => r.JobId));
     }
 }

@@ -109,6 +109,21 @@ public class TaskWatchScheduleTests
     }
 
     [Fact]
+    public void RemoveJob_WhileItsTaskIsBeingChecked_TheCheckDoesNotPutItBack()
+    {
+        var schedule = new TaskWatchSchedule();
+        schedule.Add(Task("a", 0), new ETag("\"1\""));
+        schedule.Add(Task("b", 100), new ETag("\"1\""));
+        var checking = Assert.Single(schedule.TakeDue(At(60)));
+
+        schedule.Remove("a");
+        schedule.Reschedule(checking, At(120));
+
+        Assert.Null(schedule.Find("a"));
+        Assert.Equal(["b"], schedule.TakeDue(At(1000)).Select(e => e.Task.JobId));
+    }
+
+    [Fact]
     public void RemoveUnregistered_TaskAddedAfterTheRegistrationsWereRead_IsKept()
     {
         var schedule = new TaskWatchSchedule();
