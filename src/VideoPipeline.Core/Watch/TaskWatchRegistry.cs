@@ -7,8 +7,8 @@ namespace VideoPipeline.Core.Watch;
 /// <summary>
 /// The watch's registrations in the state container, one blob per waiting job: <c>task-watch/{jobId}.json</c> holding
 /// its <see cref="WatchedTask"/>. Written when a job starts waiting (and again after each check of its own), deleted
-/// by the watch once it told the job that its task ended, and when the job ended (a callback ends a job without the watch). The watch keeps its schedule in memory and rebuilds it from
-/// here, so a registration outlives any host.
+/// by the watch once it told the job that its task ended, and when the job ended (a callback ends a job without the
+/// watch). The watch keeps its schedule in memory and rebuilds it from here, so a registration outlives any host.
 /// </summary>
 public sealed class TaskWatchRegistry(PipelineStateContainer state)
 {

@@ -86,6 +86,14 @@ public class TaskWatchRegistryTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task DeleteAsync_NothingEverRegistered_DoesNothing()
+    {
+        await _registry.DeleteAsync("job-a", ifMatch: null, CancellationToken.None);
+
+        Assert.Empty(await _registry.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RecordJobOutcome_JobThatHadATask_EndsItsRegistrationAndNoOther()
     {
         await _registry.SaveAsync(Task("job-ended"), CancellationToken.None);
