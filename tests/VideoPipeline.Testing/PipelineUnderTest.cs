@@ -56,7 +56,30 @@ public abstract class PipelineUnderTest
         }
         catch (TimeoutException e)
         {
-            throw new TimeoutException($"{e.Message}\nHost log:\n{Diagnostics}", e);
+            throw new TimeoutException($"{e.Message}\n{await WaitDiagnosticsAsync(id)}Host log:\n{Diagnostics}", e);
+        }
+    }
+
+    /// <summary>
+    /// For a job that did not end: its provider task as the emulator saw it (status checks, completion) and its task
+    /// watch registration, which together tell whether anyone checked the task and whether the watch still had it.
+    /// </summary>
+    private async Task<string> WaitDiagnosticsAsync(string id)
+    {
+        try
+        {
+            var taskId = (await GetJobAsync(id))["provider"]?["taskId"]?.GetValue<string>();
+            using var http = new HttpClient { BaseAddress = Emulator.BaseUrl };
+            var timeline = taskId is null ? "(no task)" : await http.GetStringAsync($"/emulator/tasks/{Uri.EscapeDataString(taskId)}");
+            var registration = Blobs.GetBlobContainerClient("videopipeline-state").GetBlobClient($"task-watch/{id}.json");
+            var registered = (await registration.ExistsAsync()).Value
+                ? (await registration.DownloadContentAsync()).Value.Content.ToString()
+                : "(none)";
+            return $"Provider task at the emulator: {timeline}\nTask watch registration: {registered}\n";
+        }
+        catch (Exception e) when (e is HttpRequestException or Azure.RequestFailedException)
+        {
+            return $"(diagnostics unavailable: {e.Message})\n";
         }
     }
 

@@ -177,6 +177,13 @@ public sealed class TaskWatchSweeper(
             if (instance is { IsRunning: true })
             {
                 await client.RaiseEventAsync(jobId, EventNames.ProviderCallback, new CallbackHint(entry.Task.Task.TaskId, status), cancellationToken);
+                logger.LogInformation("Task watch: told job {JobId} that its task {TaskId} is {Status}", jobId, entry.Task.Task.TaskId, status);
+            }
+            else
+            {
+                logger.LogInformation(
+                    "Task watch: job {JobId} is {RuntimeStatus}, not told that its task {TaskId} is {Status}",
+                    jobId, instance?.RuntimeStatus.ToString() ?? "unknown", entry.Task.Task.TaskId, status);
             }
 
             _schedule.Remove(entry);
