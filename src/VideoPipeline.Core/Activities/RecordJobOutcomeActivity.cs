@@ -13,7 +13,7 @@ namespace VideoPipeline.Core.Activities;
 /// orchestrator replays and must not emit telemetry itself; it runs at least once, so a crash at the wrong moment may
 /// count a job twice.
 /// </summary>
-public sealed class RecordJobOutcomeActivity(TaskWatchRegistry watchRegistry, TaskWatchSweeper watch) : IPipelineActivity<JobOutcome, bool>
+public sealed class RecordJobOutcomeActivity(TaskWatchSweeper watch) : IPipelineActivity<JobOutcome, bool>
 {
     public async Task<bool> RunAsync(JobOutcome input, CancellationToken cancellationToken)
     {
@@ -42,8 +42,7 @@ public sealed class RecordJobOutcomeActivity(TaskWatchRegistry watchRegistry, Ta
         if (result.ProviderTaskId is not null)
         {
             PipelineTelemetry.JobLeftProvider(input.Provider, input.Model);
-            watch.Forget(input.JobId);
-            await watchRegistry.DeleteAsync(input.JobId, ifMatch: null, cancellationToken);
+            await watch.ForgetAsync(input.JobId, cancellationToken);
         }
 
         return true;

@@ -50,20 +50,13 @@ internal sealed class TaskWatchSchedule
         }
     }
 
-    /// <summary>Every job's registration ETag as this schedule has it.</summary>
-    public Dictionary<string, ETag> ETags()
-    {
-        lock (_lock)
-        {
-            return _entries.ToDictionary(e => e.Key, e => e.Value.ETag, StringComparer.Ordinal);
-        }
-    }
-
     /// <summary>
-    /// Drops the tasks no longer registered: those added up to <paramref name="additionsBeforeRead"/> and missing from
-    /// <paramref name="registered"/>. Later ones were added after the registrations were read, so the read says nothing of them.
+    /// Brings the schedule in line with the registrations just read: drops the tasks no longer registered — those added
+    /// up to <paramref name="additionsBeforeRead"/> (later ones were added after the read, which says nothing of them) —
+    /// and names the registrations this schedule lacks or has in an older version.
     /// </summary>
-    public void RemoveUnregistered(IReadOnlyDictionary<string, ETag> registered, long additionsBeforeRead)
+    /// <returns>The jobs whose registrations are to be read.</returns>
+    public List<string> Reconcile(IReadOnlyDictionary<string, ETag> registered, long additionsBeforeRead)
     {
         lock (_lock)
         {
@@ -74,6 +67,8 @@ internal sealed class TaskWatchSchedule
                     _entries.Remove(jobId);
                 }
             }
+
+            return registered.Where(r => !_entries.TryGetValue(r.Key, out var entry) || entry.ETag != r.Value).Select(r => r.Key).ToList();
         }
     }
 

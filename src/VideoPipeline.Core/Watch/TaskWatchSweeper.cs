@@ -63,8 +63,15 @@ public sealed class TaskWatchSweeper(
         }
     }
 
-    /// <summary>Drops the job's task from this process's schedule: the job ended (other processes' rounds drop it when they re-read the registrations).</summary>
-    public void Forget(string jobId) => _schedule.Remove(jobId);
+    /// <summary>
+    /// Ends the watch of a job that ended: drops its task from this process's schedule and deletes its registration
+    /// (other processes' rounds drop it when they re-read the registrations).
+    /// </summary>
+    public async Task ForgetAsync(string jobId, CancellationToken cancellationToken)
+    {
+        _schedule.Remove(jobId);
+        await registry.DeleteAsync(jobId, ifMatch: null, cancellationToken);
+    }
 
     /// <summary>One round: starts re-reading the registrations when due, then checks the tasks that are due.</summary>
     /// <returns>When the next check falls due; null when no task waits for one.</returns>
@@ -109,12 +116,8 @@ public sealed class TaskWatchSweeper(
         {
             var additionsBeforeRead = _schedule.Additions;
             var registered = (await registry.ListAsync(cancellationToken)).ToDictionary(r => r.JobId, r => r.ETag, StringComparer.Ordinal);
-            _schedule.RemoveUnregistered(registered, additionsBeforeRead);
-
-            var known = _schedule.ETags();
-            var changed = registered.Where(r => !known.TryGetValue(r.Key, out var etag) || etag != r.Value).Select(r => r.Key);
             await Parallel.ForEachAsync(
-                changed,
+                _schedule.Reconcile(registered, additionsBeforeRead),
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentChecks, CancellationToken = cancellationToken },
                 async (jobId, ct) =>
                 {

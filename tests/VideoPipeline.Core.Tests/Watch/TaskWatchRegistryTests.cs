@@ -108,7 +108,7 @@ public class TaskWatchRegistryTests(AzuriteFixture azurite) : IClassFixture<Azur
         var outcome = new VideoJobResult { Status = JobStatus.Succeeded, ProviderTaskId = "task-job-ended", Timings = new JobTimings(Submitted) };
 
         // Ended by a provider callback, say: the watch never told it, so its registration is still there.
-        await new RecordJobOutcomeActivity(_registry, watch).RunAsync(
+        await new RecordJobOutcomeActivity(watch).RunAsync(
             new JobOutcome("job-ended", ProviderName.FoxApi, "sora-2", outcome), CancellationToken.None);
 
         Assert.Equal(["job-waiting"], (await _registry.ListAsync(CancellationToken.None)).Select(r => r.JobId));

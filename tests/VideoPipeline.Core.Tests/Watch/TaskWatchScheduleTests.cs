@@ -124,7 +124,7 @@ public class TaskWatchScheduleTests
     }
 
     [Fact]
-    public void RemoveUnregistered_TaskAddedAfterTheRegistrationsWereRead_IsKept()
+    public void Reconcile_TaskAddedAfterTheRegistrationsWereRead_IsKept()
     {
         var schedule = new TaskWatchSchedule();
         schedule.Add(Task("gone", 0), new ETag("\"1\""));
@@ -132,8 +132,10 @@ public class TaskWatchScheduleTests
         var beforeRead = schedule.Additions;
         schedule.Add(Task("tracked-meanwhile", 0), new ETag("\"1\""));
 
-        schedule.RemoveUnregistered(new Dictionary<string, ETag> { ["kept"] = new("\"1\"") }, beforeRead);
+        var toRead = schedule.Reconcile(
+            new Dictionary<string, ETag> { ["kept"] = new("\"1\""), ["registered-elsewhere"] = new("\"1\"") }, beforeRead);
 
+        Assert.Equal(["registered-elsewhere"], toRead);
         Assert.Null(schedule.Find("gone"));
         Assert.NotNull(schedule.Find("kept"));
         Assert.NotNull(schedule.Find("tracked-meanwhile"));
