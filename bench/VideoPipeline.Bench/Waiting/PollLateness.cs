@@ -83,7 +83,7 @@ internal sealed class PollLateness
             return;
         }
 
-        var late = LatenessSeconds.Count(l => l > Tolerance.TotalSeconds);
+        var late = Late.Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Poll lateness (gap between consecutive status checks of a task − {interval.TotalSeconds:F0} s), {LatenessSeconds.Count} gaps ending in the window:"));
         output.WriteLine();
